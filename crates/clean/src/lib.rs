@@ -1,0 +1,1 @@
+//! truce-clean (work in progress)

@@ -1,0 +1,1 @@
+//! truce-eval (work in progress)

@@ -1,0 +1,1 @@
+//! truce-extract (work in progress)

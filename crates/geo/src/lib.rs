@@ -1,0 +1,1 @@
+//! truce-geo (work in progress)

@@ -1,0 +1,1 @@
+//! truce-input (work in progress)

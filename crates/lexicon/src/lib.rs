@@ -1,0 +1,1 @@
+//! truce-lexicon (work in progress)

@@ -1,0 +1,1 @@
+//! truce-text (work in progress)

@@ -1,0 +1,1 @@
+//! truce-time (work in progress)
