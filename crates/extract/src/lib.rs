@@ -1,1 +1,240 @@
-//! truce-extract (work in progress)
+//! Rule-based extraction of PLOVER events from a cleaned document.
+//!
+//! For each sentence: actor forms and place names are looked up in the
+//! lexicons (n-grams of folded tokens), composed into actor phrases, event
+//! triggers are matched on stems, and each trigger's arguments are found from
+//! the clause around it (subject, object, "contre/sur X", "par X",
+//! genitives, nationality adjectives, coordination). Claims are tied to their
+//! speaker, negation and hypotheticals are flagged, and each event gets the
+//! nearest place and date of its sentence.
+//!
+//! This crate knows nothing of files, storage or HTTP: it maps a `CleanDoc`
+//! to events and stand-off annotations.
+
+mod events;
+mod phrases;
+mod sentence;
+
+use sentence::Sent;
+use serde::{Deserialize, Serialize};
+use std::collections::HashMap;
+use truce_geo::Gazetteer;
+use truce_lexicon::Lexicon;
+use truce_model::{CleanDoc, DateValue, Diagnostic, Event, Span};
+use truce_text::Lang;
+
+/// What a stand-off annotation marks.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(tag = "kind", rename_all = "lowercase")]
+pub enum Annotation {
+    Sentence {
+        span: Span,
+    },
+    Actor {
+        span: Span,
+        codes: Vec<String>,
+    },
+    Place {
+        span: Span,
+        name: String,
+        country: String,
+        lat: f64,
+        lon: f64,
+    },
+    Time {
+        span: Span,
+        value: Option<DateValue>,
+    },
+    Trigger {
+        span: Span,
+        #[serde(rename = "type")]
+        kind: String,
+        mode: Option<String>,
+    },
+}
+
+/// The result of analysing one document.
+#[derive(Debug, Clone, Default)]
+pub struct Analysis {
+    /// The language the document was analysed in (`fr`, `en`), or the
+    /// language identified when it is one truce does not code.
+    pub lang: Option<String>,
+    pub events: Vec<Event>,
+    pub annotations: Vec<Annotation>,
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+/// The event extractor: lexicons for both languages plus the gazetteer.
+pub struct Extractor<'a> {
+    fr: &'a Lexicon,
+    en: &'a Lexicon,
+    geo: &'a Gazetteer,
+}
+
+impl Extractor<'static> {
+    /// An extractor over the built-in lexicons and gazetteer.
+    pub fn embedded() -> Extractor<'static> {
+        Extractor {
+            fr: Lexicon::embedded(Lang::Fr),
+            en: Lexicon::embedded(Lang::En),
+            geo: Gazetteer::embedded(),
+        }
+    }
+}
+
+impl<'a> Extractor<'a> {
+    pub fn new(fr: &'a Lexicon, en: &'a Lexicon, geo: &'a Gazetteer) -> Self {
+        Extractor { fr, en, geo }
+    }
+
+    /// Analyse one document.
+    pub fn extract(&self, doc: &CleanDoc) -> Analysis {
+        let mut out = Analysis::default();
+        let text = doc.text.as_str();
+        let code = doc
+            .lang
+            .clone()
+            .or_else(|| truce_text::detect_language(text));
+        let lang = code.as_deref().and_then(Lang::from_code);
+        let Some(lang) = lang else {
+            out.lang = code.clone();
+            out.diagnostics.push(Diagnostic {
+                origin: doc.id.clone(),
+                message: match code {
+                    Some(c) => format!("language {c:?} is not coded (truce codes fr and en)"),
+                    None => "language could not be identified; not coded".to_string(),
+                },
+            });
+            return out;
+        };
+        out.lang = Some(lang.code().to_string());
+        let lx = match lang {
+            Lang::Fr => self.fr,
+            Lang::En => self.en,
+        };
+
+        // sentences: the title is a paragraph of its own
+        let mut paras: Vec<Span> = doc.title.into_iter().collect();
+        paras.extend(doc.paragraphs.iter().copied());
+        if paras.is_empty() && !text.is_empty() {
+            paras.push(doc.body);
+        }
+        let spans = truce_text::sentences(text, &paras);
+        let mut sents: Vec<Sent> = spans
+            .iter()
+            .map(|&sp| {
+                let mut s = Sent::new(text, sp, lx);
+                s.find_mentions(text, lx, self.geo);
+                s
+            })
+            .collect();
+
+        let focus = self.focus_country(&sents, doc);
+
+        // time expressions over the whole text, anchored on the publication date
+        let tlang = match lang {
+            Lang::Fr => truce_time::Lang::Fr,
+            Lang::En => truce_time::Lang::En,
+        };
+        let anchor = truce_time::Anchor {
+            reference: doc
+                .published
+                .as_deref()
+                .and_then(truce_time::parse_published),
+            year_hint: truce_time::year_hint(text, tlang),
+        };
+        let timexes = truce_time::tag(text, tlang, &anchor);
+
+        let mut state = events::DocState::default();
+        for s in &mut sents {
+            let phrases = phrases::compose(s, lx, focus.as_deref());
+            let ctx = events::Ctx {
+                doc,
+                text,
+                s,
+                lx,
+                geo: self.geo,
+                phrases: &phrases,
+                focus: focus.as_deref(),
+                timexes: &timexes,
+            };
+            let evs = ctx.events(&mut state);
+            out.annotations.push(Annotation::Sentence { span: s.span });
+            for p in &phrases {
+                out.annotations.push(Annotation::Actor {
+                    span: Span::new(s.toks[p.start].span.start, s.toks[p.end - 1].span.end),
+                    codes: p.codes.clone(),
+                });
+            }
+            for p in &s.places {
+                let Some(e) = self.geo.best_of(&p.cands, focus.as_deref()) else {
+                    continue;
+                };
+                out.annotations.push(Annotation::Place {
+                    span: Span::new(s.toks[p.start].span.start, s.toks[p.end - 1].span.end),
+                    name: e.name.clone(),
+                    country: e.country.clone(),
+                    lat: e.lat,
+                    lon: e.lon,
+                });
+            }
+            for (ev, span) in evs {
+                out.annotations.push(Annotation::Trigger {
+                    span,
+                    kind: ev.kind.as_str().to_string(),
+                    mode: ev.mode.clone(),
+                });
+                let dup = out.events.iter().any(|e| same_event(e, &ev));
+                if !dup {
+                    out.events.push(ev);
+                }
+            }
+        }
+        for t in &timexes {
+            out.annotations.push(Annotation::Time {
+                span: t.span,
+                value: t.value.clone(),
+            });
+        }
+        out
+    }
+
+    /// The country the document is about: the most frequent country of its
+    /// place names (title counted twice), else of its country mentions.
+    fn focus_country(&self, sents: &[Sent], doc: &CleanDoc) -> Option<String> {
+        let mut counts: HashMap<&str, usize> = HashMap::new();
+        for s in sents {
+            let w = if doc.title.is_some_and(|t| t.contains(s.span)) {
+                2
+            } else {
+                1
+            };
+            for p in &s.places {
+                if let Some(e) = self.geo.best_of(&p.cands, None) {
+                    *counts.entry(e.country.as_str()).or_default() += w;
+                }
+            }
+        }
+        counts
+            .into_iter()
+            .max_by_key(|(c, n)| (*n, std::cmp::Reverse(*c)))
+            .map(|(c, _)| c.to_string())
+    }
+}
+
+/// Events equal in everything scored: kept once per document.
+fn same_event(a: &Event, b: &Event) -> bool {
+    a.kind == b.kind
+        && a.mode == b.mode
+        && a.source == b.source
+        && a.target == b.target
+        && a.date == b.date
+        && a.negated == b.negated
+        && a.hypothetical == b.hypothetical
+        && a.place
+            .as_ref()
+            .map(|p| (&p.country, p.lat.map(|x| (x * 10.0).round() as i64)))
+            == b.place
+                .as_ref()
+                .map(|p| (&p.country, p.lat.map(|x| (x * 10.0).round() as i64)))
+}

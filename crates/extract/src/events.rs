@@ -1,0 +1,776 @@
+//! From triggers to event records: arguments, speaker, negation, hypothesis,
+//! place and date.
+
+use crate::phrases::split_code;
+use crate::sentence::{Phrase, Sent, TriggerHit};
+use truce_geo::{Gazetteer, Kind};
+use truce_lexicon::{ActorKind, Frame, Grammar, Lexicon};
+use truce_model::{CleanDoc, Event, EventType, Evidence, GeoPrecision, Place, Span};
+use truce_text::{Lang, TokKind};
+use truce_time::Timex;
+
+/// What carries over from sentence to sentence in a document.
+#[derive(Debug, Default)]
+pub(crate) struct DocState {
+    /// The last speaker identified (for "a-t-il ajouté", "he added").
+    pub last_speaker: Option<String>,
+}
+
+/// Everything needed to build the events of one sentence.
+pub(crate) struct Ctx<'a> {
+    pub doc: &'a CleanDoc,
+    pub text: &'a str,
+    pub s: &'a Sent,
+    pub lx: &'a Lexicon,
+    pub geo: &'a Gazetteer,
+    pub phrases: &'a [Phrase],
+    pub focus: Option<&'a str>,
+    pub timexes: &'a [Timex],
+}
+
+/// Source/target candidates for one trigger.
+#[derive(Debug, Default)]
+struct Args {
+    sources: Vec<String>,
+    targets: Vec<String>,
+    /// Phrases used as arguments (their places are not the event's place).
+    used: Vec<usize>,
+}
+
+impl<'a> Ctx<'a> {
+    fn g(&self) -> &Grammar {
+        &self.lx.grammar
+    }
+
+    fn fr(&self) -> bool {
+        self.lx.lang == Lang::Fr
+    }
+
+    /// Build the events of the sentence, with each trigger's span.
+    pub fn events(&self, state: &mut DocState) -> Vec<(Event, Span)> {
+        let hits = self.s.find_triggers(self.lx);
+        let speaker = self.speaker(state);
+        let mut out = Vec::new();
+        for h in &hits {
+            if self.is_reporting_only(h) {
+                continue;
+            }
+            let args = self.arguments(h, speaker.as_deref());
+            let trig = h.trigger;
+            if trig.options.actor && args.sources.is_empty() && args.targets.is_empty() {
+                continue;
+            }
+            let negated = self.negated(h);
+            let hypothetical = trig.options.hyp || self.hypothetical(h);
+            let mode = self.mode(h);
+            let place = self.place(h, &args);
+            let date = self.date(h);
+            let said_by = speaker
+                .clone()
+                .filter(|sp| !(self.is_reporting_token(h.first()) && args.sources.contains(sp)));
+            let tspan = Span::new(
+                self.s.toks[h.first()].span.start,
+                self.s.toks[h.last()].span.end,
+            );
+            let evidence = self.s.span.slice(self.text).to_string();
+            let sources: Vec<Option<String>> = if args.sources.is_empty() {
+                vec![None]
+            } else {
+                args.sources.iter().cloned().map(Some).collect()
+            };
+            let targets: Vec<Option<String>> = if args.targets.is_empty() {
+                vec![None]
+            } else {
+                args.targets.iter().cloned().map(Some).collect()
+            };
+            for src in &sources {
+                for tgt in &targets {
+                    if src.is_some() && src == tgt && trig.kind != EventType::ASSAULT {
+                        continue;
+                    }
+                    out.push((
+                        Event {
+                            doc: self.doc.id.clone(),
+                            kind: trig.kind,
+                            mode: mode.clone(),
+                            source: src.clone(),
+                            target: tgt.clone(),
+                            place: place.clone(),
+                            date: date.clone(),
+                            said_by: said_by.clone(),
+                            negated,
+                            hypothetical,
+                            evidence: evidence.clone(),
+                            span: Some(Evidence {
+                                sentence: evidence.clone(),
+                                sentence_span: self.s.span,
+                                trigger: tspan.slice(self.text).to_string(),
+                                trigger_span: tspan,
+                            }),
+                        },
+                        tspan,
+                    ));
+                }
+            }
+        }
+        out
+    }
+
+    // ----- speaker -------------------------------------------------------
+
+    fn is_reporting_token(&self, i: usize) -> bool {
+        self.s.is_word(i) && {
+            let st = &self.s.stems[i];
+            self.g().reporting_stems.iter().any(|r| r == st)
+        }
+    }
+
+    /// A trigger that is only a reporting verb ("a déclaré") is not an event.
+    fn is_reporting_only(&self, h: &TriggerHit) -> bool {
+        h.tokens.len() == 1
+            && self.is_reporting_token(h.first())
+            && h.trigger.kind != EventType::ACCUSE
+    }
+
+    /// Who the sentence's claims come from: "selon X", a reporting verb's
+    /// subject or inverted subject, or (for "a-t-il ajouté") the last speaker.
+    fn speaker(&self, state: &mut DocState) -> Option<String> {
+        let s = self.s;
+        let n = s.len();
+        // "selon X", "according to X"
+        for i in 0..n {
+            for m in &self.g().source_markers {
+                let words: Vec<String> = m.split(' ').map(str::to_string).collect();
+                if s.phrase_at(i, &words) {
+                    let after = i + words.len();
+                    if let Some(p) = self
+                        .phrases
+                        .iter()
+                        .find(|p| p.start >= after && p.start <= after + 3)
+                    {
+                        let sp = p.codes[0].clone();
+                        state.last_speaker = Some(sp.clone());
+                        return Some(sp);
+                    }
+                }
+            }
+        }
+        for i in 0..n {
+            if !self.is_reporting_token(i) {
+                continue;
+            }
+            // inverted clitic: "a-t-il ajouté", "ajoute-t-il"
+            let clitic = (i.saturating_sub(2)..(i + 2).min(n))
+                .any(|k| Grammar::has(&self.g().pronouns, s.fold(k)) && s.fold(k).starts_with('-'));
+            if clitic {
+                return state.last_speaker.clone();
+            }
+            // inverted subject right after the verb: "a déclaré le ministère"
+            if let Some(p) = self
+                .phrases
+                .iter()
+                .find(|p| p.start > i && p.start <= i + 5 && !self.crosses_break(i, p.start))
+            {
+                if self.preceded_by_oblique(p.start) {
+                    continue;
+                }
+                let sp = p.codes[0].clone();
+                state.last_speaker = Some(sp.clone());
+                return Some(sp);
+            }
+            if let Some(pi) = self.subject_phrase(i) {
+                let sp = self.phrases[pi].codes[0].clone();
+                state.last_speaker = Some(sp.clone());
+                return Some(sp);
+            }
+            // pronoun subject: "il a déclaré", "he said"
+            if (i.saturating_sub(3)..i).any(|k| Grammar::has(&self.g().pronouns, s.fold(k))) {
+                return state.last_speaker.clone();
+            }
+        }
+        None
+    }
+
+    // ----- clause structure ---------------------------------------------
+
+    fn is_break(&self, i: usize) -> bool {
+        let f = self.s.fold(i);
+        matches!(f, "." | ";" | ":" | "?" | "!" | "—" | "–")
+    }
+
+    fn crosses_break(&self, a: usize, b: usize) -> bool {
+        (a.min(b)..a.max(b)).any(|k| self.is_break(k))
+    }
+
+    /// The word before token `i`, skipping articles.
+    fn prev_content(&self, i: usize) -> Option<usize> {
+        let mut k = i;
+        while k > 0 {
+            k -= 1;
+            if !Grammar::has(&self.g().articles, self.s.fold(k)) {
+                return Some(k);
+            }
+        }
+        None
+    }
+
+    fn preceded_by_oblique(&self, start: usize) -> bool {
+        self.prev_content(start).is_some_and(|k| {
+            Grammar::has(&self.g().oblique_preps, self.s.fold(k))
+                || Grammar::has(&self.g().agent_preps, self.s.fold(k))
+        })
+    }
+
+    fn preceded_by(&self, start: usize, list: &[String]) -> bool {
+        self.prev_content(start)
+            .is_some_and(|k| Grammar::has(list, self.s.fold(k)))
+    }
+
+    /// The phrase ending at token `end` (exclusive), if any.
+    fn phrase_ending_at(&self, end: usize) -> Option<usize> {
+        self.phrases.iter().position(|p| p.end == end)
+    }
+
+    /// The grammatical subject of the verb at token `v`: the nearest actor
+    /// phrase to its left in the same clause that is not in a prepositional
+    /// phrase; across "qui", the relative's antecedent.
+    fn subject_phrase(&self, v: usize) -> Option<usize> {
+        let s = self.s;
+        let mut k = v;
+        while k > 0 {
+            k -= 1;
+            if self.is_break(k) {
+                return None;
+            }
+            let f = s.fold(k);
+            if matches!(f, "qui" | "who" | "which") {
+                // antecedent: phrase ending right before (allowing a comma)
+                let mut e = k;
+                if e > 0 && s.fold(e - 1) == "," {
+                    e -= 1;
+                }
+                return self.phrase_ending_at(e);
+            }
+            if matches!(f, "que" | "qu'" | "that") && k + 1 < v {
+                // complement clause boundary: only what follows counts
+                return None;
+            }
+            if let Some(pi) = self.phrase_ending_at(k + 1) {
+                let p = &self.phrases[pi];
+                if self.preceded_by_oblique(p.start) {
+                    k = p.start;
+                    continue;
+                }
+                return Some(pi);
+            }
+        }
+        None
+    }
+
+    /// The subject phrase and those coordinated before it ("X et Y ont convenu").
+    fn subject_group(&self, v: usize) -> Vec<usize> {
+        let Some(first) = self.subject_phrase(v) else {
+            return Vec::new();
+        };
+        let mut group = vec![first];
+        let mut cur = first;
+        loop {
+            let start = self.phrases[cur].start;
+            let prev = self
+                .phrases
+                .iter()
+                .enumerate()
+                .filter(|(_, p)| p.end <= start)
+                .max_by_key(|(_, p)| p.end);
+            let Some((pi, p)) = prev else { break };
+            let gap: Vec<&str> = (p.end..start).map(|t| self.s.fold(t)).collect();
+            let coord = !gap.is_empty()
+                && gap.iter().any(|w| Sent::is_coord(self.lx, w))
+                && gap
+                    .iter()
+                    .all(|w| Sent::is_coord(self.lx, w) || Grammar::has(&self.g().articles, w));
+            if !coord || self.preceded_by_oblique(p.start) {
+                break;
+            }
+            group.insert(0, pi);
+            cur = pi;
+        }
+        group
+    }
+
+    /// Phrases after token `t` within the clause (up to `max` tokens away).
+    fn phrases_after(&self, t: usize, max: usize) -> impl Iterator<Item = usize> + '_ {
+        self.phrases
+            .iter()
+            .enumerate()
+            .filter(move |(_, p)| {
+                p.start > t && p.start <= t + max && !self.crosses_break(t, p.start)
+            })
+            .map(|(i, _)| i)
+    }
+
+    /// A relative or complement clause starts between `a` and `b`.
+    fn new_clause_between(&self, a: usize, b: usize) -> bool {
+        (a + 1..b).any(|k| {
+            let f = self.s.fold(k);
+            Grammar::has(&self.g().clause_breaks, f)
+        })
+    }
+
+    // ----- arguments ----------------------------------------------------
+
+    fn codes(&self, pi: usize) -> Vec<String> {
+        self.phrases[pi].codes.clone()
+    }
+
+    /// Nationality adjective or noun-modifier attached to an event noun:
+    /// "frappes russes", "Russian airstrikes", "US airstrike".
+    fn adjective_source(&self, h: &TriggerHit) -> Option<String> {
+        let sector = if matches!(
+            h.trigger.kind,
+            EventType::ASSAULT | EventType::COERCE | EventType::MOBILIZE
+        ) {
+            "MIL"
+        } else {
+            "GOV"
+        };
+        let mk = |code: &str, kind: ActorKind| -> String {
+            let (head, _) = split_code(code);
+            if kind == ActorKind::GroupAdj || truce_model::ORG_CODES.contains(&head) {
+                head.to_string()
+            } else {
+                format!("{head}/{sector}")
+            }
+        };
+        for m in &self.s.mentions {
+            let after = m.start > h.last() && m.start <= h.last() + 2;
+            let before =
+                m.end == h.first() || (m.end + 1 == h.first() && self.s.fold(m.end) == "-");
+            let adj_kind = matches!(m.entry.kind, ActorKind::Demonym | ActorKind::GroupAdj);
+            if after && adj_kind && (h.last() + 1..m.start).all(|k| self.s.is_word(k)) {
+                return Some(mk(&m.entry.code, m.entry.kind));
+            }
+            if before
+                && !self.fr()
+                && (adj_kind || matches!(m.entry.kind, ActorKind::Country | ActorKind::Org))
+            {
+                return Some(mk(&m.entry.code, m.entry.kind));
+            }
+        }
+        // "coalition airstrikes", "the Syrian government's offensive"
+        if !self.fr() {
+            if let Some(pi) = self.phrase_ending_at(h.first()).or_else(|| {
+                (self.s.fold(h.first().saturating_sub(1)) == "'s")
+                    .then(|| self.phrase_ending_at(h.first() - 1))
+                    .flatten()
+            }) {
+                return Some(self.phrases[pi].codes[0].clone());
+            }
+        }
+        None
+    }
+
+    /// "de X" right after a noun trigger. Returns the phrase and whether the
+    /// complement's head noun is a victim noun ("convoi de l'ONU").
+    fn genitive(&self, h: &TriggerHit) -> Option<(usize, bool)> {
+        let s = self.s;
+        let mut k = h.last() + 1;
+        // skip adjectives glued to the noun ("frappes aériennes de …")
+        let mut skipped = 0;
+        while k < s.len()
+            && skipped < 2
+            && s.is_word(k)
+            && !Grammar::has(&self.g().genitive, s.fold(k))
+        {
+            if self.phrases.iter().any(|p| p.start == k) {
+                break;
+            }
+            k += 1;
+            skipped += 1;
+        }
+        if !Grammar::has(&self.g().genitive, s.fold(k)) {
+            return None;
+        }
+        k += 1;
+        while k < s.len() && Grammar::has(&self.g().articles, s.fold(k)) {
+            k += 1;
+        }
+        let victim = Grammar::has(&self.g().target_nouns, s.fold(k));
+        let limit = if victim { k + 6 } else { k };
+        let pi = self
+            .phrases
+            .iter()
+            .position(|p| p.start >= k && p.start <= limit && !self.crosses_break(k, p.start))?;
+        // a phrase that is itself the victim noun ("des troupes syriennes", "civils")
+        let victim = victim || self.is_victim_phrase(pi);
+        Some((pi, victim))
+    }
+
+    fn is_victim_phrase(&self, pi: usize) -> bool {
+        let p = &self.phrases[pi];
+        p.codes.iter().all(|c| c.ends_with("/CVL"))
+            || Grammar::has(&self.g().target_nouns, self.s.fold(p.start))
+    }
+
+    /// "contre X", "sur X", "against X" after the trigger.
+    fn prep_target(&self, h: &TriggerHit, preps: &[String]) -> Option<usize> {
+        self.phrases_after(h.last(), 10).find(|&pi| {
+            let p = &self.phrases[pi];
+            self.preceded_by(p.start, preps) && !self.new_clause_between(h.last(), p.start)
+        })
+    }
+
+    /// "par X", "by X" after the trigger.
+    fn agent(&self, h: &TriggerHit) -> Option<usize> {
+        self.phrases_after(h.last(), 10).find(|&pi| {
+            self.preceded_by(self.phrases[pi].start, &self.g().agent_preps)
+                && !self.new_clause_between(h.last(), self.phrases[pi].start)
+        })
+    }
+
+    /// The first phrase after a verb that is its object or prepositional complement.
+    fn object(&self, h: &TriggerHit) -> Option<usize> {
+        self.phrases_after(h.last(), 12).find(|&pi| {
+            let p = &self.phrases[pi];
+            !self.preceded_by(p.start, &self.g().agent_preps)
+                && !self.preceded_by(p.start, &["selon".to_string(), "according".to_string()])
+                && !self.new_clause_between(h.last(), p.start)
+        })
+    }
+
+    /// Whether a passive auxiliary precedes the verb ("a été visé", "was hit").
+    fn passive(&self, h: &TriggerHit) -> bool {
+        (h.first().saturating_sub(2)..h.first())
+            .any(|k| Grammar::has(&self.g().passive_aux, self.s.fold(k)))
+    }
+
+    /// The speaker standing for "nous"/"we" subjects.
+    fn pronoun_subject(&self, v: usize, speaker: Option<&str>) -> Option<String> {
+        let sp = speaker?;
+        let k = v.checked_sub(1)?;
+        let window = k.saturating_sub(2)..=k;
+        window
+            .into_iter()
+            .any(|i| matches!(self.s.fold(i), "nous" | "we" | "je" | "i"))
+            .then(|| sp.to_string())
+    }
+
+    fn arguments(&self, h: &TriggerHit, speaker: Option<&str>) -> Args {
+        let mut a = Args::default();
+        let src = |a: &mut Args, pi: usize| {
+            if !a.used.contains(&pi) {
+                a.sources.extend(self.codes(pi));
+                a.used.push(pi);
+            }
+        };
+        match h.trigger.frame {
+            Frame::None => {}
+            Frame::Verb => {
+                if self.passive(h) {
+                    if let Some(pi) = self.agent(h) {
+                        src(&mut a, pi);
+                    }
+                    if let Some(pi) = self.subject_phrase(h.first()) {
+                        a.targets.extend(self.codes(pi));
+                        a.used.push(pi);
+                    }
+                } else {
+                    for pi in self.subject_group(h.first()) {
+                        src(&mut a, pi);
+                    }
+                    if a.sources.is_empty() {
+                        if let Some(code) = self.pronoun_subject(h.first(), speaker) {
+                            a.sources.push(code);
+                        }
+                    }
+                    if let Some(pi) = self.object(h) {
+                        if !a.used.contains(&pi) {
+                            a.targets.push(self.phrases[pi].codes[0].clone());
+                            a.used.push(pi);
+                        }
+                    }
+                }
+            }
+            Frame::Noun | Frame::NounTarget => {
+                let agent = self.agent(h);
+                let gen = self.genitive(h);
+                let against = self.prep_target(h, &self.g().target_preps);
+                if let Some(pi) = agent {
+                    src(&mut a, pi);
+                }
+                if a.sources.is_empty() {
+                    if let Some(code) = self.adjective_source(h) {
+                        a.sources.push(code);
+                    }
+                }
+                let gen_is_target = h.trigger.frame == Frame::NounTarget
+                    || agent.is_some()
+                    || gen.is_some_and(|(_, victim)| victim);
+                if let Some((pi, _)) = gen {
+                    if gen_is_target {
+                        a.targets.extend(self.codes(pi));
+                        a.used.push(pi);
+                    } else if a.sources.is_empty() {
+                        src(&mut a, pi);
+                    }
+                }
+                if a.targets.is_empty() {
+                    if let Some(pi) = against.filter(|pi| !a.used.contains(pi)) {
+                        a.targets.push(self.phrases[pi].codes[0].clone());
+                        a.used.push(pi);
+                    }
+                }
+                // "ses frappes", "mène des opérations": the clause subject is the agent
+                if a.sources.is_empty() {
+                    let first = h.first();
+                    let poss =
+                        first > 0 && Grammar::has(&self.g().possessives, self.s.fold(first - 1));
+                    let support = (first.saturating_sub(3)..first).find(|&k| {
+                        self.s.is_word(k)
+                            && self
+                                .g()
+                                .support_verbs
+                                .iter()
+                                .any(|v| self.s.stems[k].starts_with(v.as_str()))
+                    });
+                    let verb = if poss { Some(first - 1) } else { support };
+                    if let Some(v) = verb {
+                        for pi in self.subject_group(v) {
+                            src(&mut a, pi);
+                        }
+                    }
+                }
+            }
+            Frame::Symmetric => {
+                // "entre X et Y"
+                let entre = (h.last() + 1..self.s.len())
+                    .find(|&k| matches!(self.s.fold(k), "entre" | "between"));
+                if let Some(k) = entre {
+                    let ps: Vec<usize> = self.phrases_after(k, 12).take(2).collect();
+                    if ps.len() == 2 {
+                        src(&mut a, ps[0]);
+                        a.targets.extend(self.codes(ps[1]));
+                        a.used.push(ps[1]);
+                        return a;
+                    }
+                }
+                let group = self.subject_group(h.first());
+                for &pi in &group {
+                    src(&mut a, pi);
+                }
+                if a.sources.is_empty() {
+                    // noun triggers: "la trêve conclue sous les auspices des États-Unis et de la Russie"
+                    let after: Vec<usize> = self.phrases_after(h.last(), 8).take(2).collect();
+                    if let Some((&p0, rest)) = after.split_first() {
+                        if !self.new_clause_between(h.last(), self.phrases[p0].start) {
+                            src(&mut a, p0);
+                            if let Some(&p1) = rest.first() {
+                                a.targets.extend(self.codes(p1));
+                                a.used.push(p1);
+                            }
+                        }
+                    }
+                } else if let Some(pi) = self.object(h) {
+                    if !a.used.contains(&pi) {
+                        a.targets.extend(self.codes(pi));
+                        a.used.push(pi);
+                    }
+                }
+                if a.sources.is_empty() {
+                    if let Some(code) = self.pronoun_subject(h.first(), speaker) {
+                        a.sources.push(code);
+                    }
+                }
+                // one phrase naming several actors: the first is the source, the others targets
+                if a.targets.is_empty() && a.sources.len() > 1 {
+                    let rest = a.sources.split_off(1);
+                    a.targets = rest;
+                }
+            }
+        }
+        a.sources.dedup();
+        a.targets.dedup();
+        a
+    }
+
+    // ----- flags --------------------------------------------------------
+
+    fn negated(&self, h: &TriggerHit) -> bool {
+        let s = self.s;
+        let g = self.g();
+        let first = h.first();
+        let last = h.last();
+        let before = first.saturating_sub(3)..first;
+        if self.fr() {
+            let ne = before.clone().any(|k| matches!(s.fold(k), "ne" | "n'"));
+            let pas = (first.saturating_sub(2)..(last + 3).min(s.len())).any(|k| {
+                matches!(
+                    s.fold(k),
+                    "pas" | "jamais" | "plus" | "rien" | "aucun" | "aucune" | "guere" | "point"
+                )
+            });
+            if ne && pas {
+                return true;
+            }
+        } else if before
+            .clone()
+            .any(|k| matches!(s.fold(k), "not" | "n't" | "never"))
+        {
+            return true;
+        }
+        (first.saturating_sub(2)..first).any(|k| Grammar::has(&g.negation_strong, s.fold(k)))
+    }
+
+    fn hypothetical(&self, h: &TriggerHit) -> bool {
+        let s = self.s;
+        let g = self.g();
+        let first = h.first();
+        // cue words earlier in the clause
+        let mut k = first;
+        let mut steps = 0;
+        while k > 0 && steps < 6 {
+            k -= 1;
+            steps += 1;
+            if self.is_break(k) || s.fold(k) == "," && steps > 2 {
+                break;
+            }
+            if Grammar::has(&g.hypothetical, s.fold(k)) {
+                return true;
+            }
+        }
+        // conditional or future verb form
+        if h.trigger.frame == Frame::Verb || h.trigger.frame == Frame::Symmetric {
+            let f = s.fold(first);
+            if s.toks[first].kind == TokKind::Word
+                && g.hypothetical_endings
+                    .iter()
+                    .any(|e| f.ends_with(e.as_str()))
+                && f.len() > 5
+            {
+                return true;
+            }
+            if !self.fr() && first > 0 && s.fold(first - 1) == "to" {
+                return true;
+            }
+        }
+        false
+    }
+
+    fn mode(&self, h: &TriggerHit) -> Option<String> {
+        let s = self.s;
+        let o = &h.trigger.options;
+        let last = h.last();
+        for k in last + 1..(last + 7).min(s.len()) {
+            for (m, mode) in &o.mode_if {
+                if m.matches(s.fold(k), &s.stems[k]) {
+                    return Some(mode.clone());
+                }
+            }
+        }
+        h.trigger.mode.clone()
+    }
+
+    // ----- place and date -----------------------------------------------
+
+    fn place(&self, h: &TriggerHit, args: &Args) -> Option<Place> {
+        let s = self.s;
+        let trig = h.first();
+        let mut best: Option<(usize, (u8, usize))> = None;
+        for (i, pm) in s.places.iter().enumerate() {
+            // a place that is an actor argument ("Damas" as the regime) is not the event's place
+            let in_arg = args
+                .used
+                .iter()
+                .any(|&pi| self.phrases[pi].start <= pm.start && pm.end <= self.phrases[pi].end);
+            if in_arg {
+                continue;
+            }
+            // a capital standing for a government in subject position is an actor
+            let is_actor = self.phrases.iter().any(|p| {
+                p.start == pm.start
+                    && matches!(p.kind, ActorKind::Capital | ActorKind::Country)
+                    && !self.preceded_by(p.start, &self.g().place_preps)
+            });
+            if is_actor {
+                continue;
+            }
+            let Some(e) = self.geo.best_of(&pm.cands, self.focus) else {
+                continue;
+            };
+            let rank = if e.kind == Kind::Country { 1 } else { 0 };
+            let dist = if pm.start > trig {
+                pm.start - trig
+            } else {
+                (trig - pm.start) + 1
+            };
+            let key = (rank, dist);
+            if best.is_none_or(|(_, b)| key < b) {
+                best = Some((i, key));
+            }
+        }
+        if let Some((i, _)) = best {
+            let pm = &s.places[i];
+            let e = self.geo.best_of(&pm.cands, self.focus)?;
+            let name = Span::new(s.toks[pm.start].span.start, s.toks[pm.end - 1].span.end)
+                .slice(self.text)
+                .to_string();
+            return Some(Place {
+                name,
+                country: e.country.clone(),
+                lat: Some(e.lat),
+                lon: Some(e.lon),
+                precision: Some(match e.kind {
+                    Kind::Country => GeoPrecision::Country,
+                    Kind::Admin1 | Kind::Admin2 | Kind::District | Kind::Region => {
+                        GeoPrecision::Region
+                    }
+                    _ => GeoPrecision::Point,
+                }),
+                admin1: e.admin1.clone(),
+            });
+        }
+        // last resort for material events: the country in focus
+        let material = matches!(
+            h.trigger.kind,
+            EventType::ASSAULT
+                | EventType::COERCE
+                | EventType::AID
+                | EventType::RETREAT
+                | EventType::MOBILIZE
+                | EventType::PROTEST
+        );
+        let c = self.geo.country(self.focus?)?;
+        material.then(|| Place {
+            name: if self.fr() {
+                c.name_fr.clone()
+            } else {
+                c.name_en.clone()
+            },
+            country: c.iso3.clone(),
+            lat: Some(c.lat),
+            lon: Some(c.lon),
+            precision: Some(GeoPrecision::Country),
+            admin1: None,
+        })
+    }
+
+    fn date(&self, h: &TriggerHit) -> Option<truce_model::DateValue> {
+        let tpos = self.s.toks[h.first()].span.start;
+        let sent = self.s.span;
+        self.timexes
+            .iter()
+            .filter(|t| {
+                sent.contains(t.span)
+                    && t.value.is_some()
+                    && t.kind != truce_time::TimexKind::Duration
+            })
+            .min_by_key(|t| {
+                if t.span.start >= tpos {
+                    (t.span.start - tpos) * 2
+                } else {
+                    (tpos - t.span.end) * 2 + 1
+                }
+            })
+            .and_then(|t| t.value.clone())
+    }
+}

@@ -1,0 +1,247 @@
+//! Composition of actor mentions into actor phrases with codes:
+//! "l'armée syrienne" → SYR/MIL, "les militaires russes et américains" →
+//! RUS/MIL + USA/MIL, "l'administration d'Obama" → USA/GOV, "le régime" →
+//! the country in focus's GOV, appositions merged ("le ministre russe des
+//! Affaires étrangères, Sergueï Lavrov").
+
+use crate::sentence::{Mention, Phrase, Sent};
+use truce_lexicon::{ActorKind, Lexicon};
+
+/// Country and sector of a code ("SYR/MIL" → ("SYR", Some("MIL"))).
+pub(crate) fn split_code(code: &str) -> (&str, Option<&str>) {
+    match code.split_once('/') {
+        Some((h, s)) => (h, Some(s)),
+        None => (code, None),
+    }
+}
+
+/// Attach a sector to an actor head: countries and capitals take the
+/// sector; organisations keep their own code.
+fn with_sector(code: &str, kind: ActorKind, sector: &str) -> String {
+    let (head, _) = split_code(code);
+    let is_country = head.len() == 3 && !truce_model::ORG_CODES.contains(&head);
+    match kind {
+        ActorKind::Org if !is_country => head.to_string(),
+        _ if is_country => format!("{head}/{sector}"),
+        _ => head.to_string(),
+    }
+}
+
+/// Locative prepositions after which a country or capital is a place, not an actor.
+fn locative(lx: &Lexicon, s: &Sent, start: usize) -> bool {
+    let prev = start.checked_sub(1).map(|p| s.fold(p)).unwrap_or("");
+    match lx.lang {
+        truce_text::Lang::Fr => matches!(prev, "en" | "dans" | "vers" | "depuis" | "via"),
+        truce_text::Lang::En => matches!(
+            prev,
+            "in" | "into" | "inside" | "throughout" | "across" | "via" | "from"
+        ),
+    }
+}
+
+/// Build actor phrases for one sentence. `focus` is the document's country of focus.
+pub(crate) fn compose(s: &Sent, lx: &Lexicon, focus: Option<&str>) -> Vec<Phrase> {
+    let ms: &[Mention] = &s.mentions;
+    let mut used = vec![false; ms.len()];
+    let mut out: Vec<Phrase> = Vec::new();
+    let g = &lx.grammar;
+    for mi in 0..ms.len() {
+        if used[mi] {
+            continue;
+        }
+        let m = &ms[mi];
+        match m.entry.kind {
+            ActorKind::Sector => {
+                let sector = m.entry.code.trim_start_matches('/');
+                let mut codes = Vec::new();
+                let mut end = m.end;
+                let mut start = m.start;
+                // nationality before ("Syrian army", "Russian Defense Ministry")
+                if mi > 0 && !used[mi - 1] {
+                    let p = &ms[mi - 1];
+                    if p.end == m.start
+                        && matches!(p.entry.kind, ActorKind::Demonym | ActorKind::GroupAdj)
+                    {
+                        codes.push(with_sector(&p.entry.code, ActorKind::Country, sector));
+                        start = p.start;
+                        used[mi - 1] = true;
+                        // coordinated before: "Russian and Syrian warplanes"
+                        let mut k = mi - 1;
+                        while k > 0 {
+                            let q = &ms[k - 1];
+                            let gap: Vec<&str> = (q.end..ms[k].start).map(|t| s.fold(t)).collect();
+                            if q.entry.kind == ActorKind::Demonym
+                                && !gap.is_empty()
+                                && gap.iter().all(|w| Sent::is_coord(lx, w))
+                            {
+                                codes.push(with_sector(&q.entry.code, ActorKind::Country, sector));
+                                start = q.start;
+                                used[k - 1] = true;
+                                k -= 1;
+                            } else {
+                                break;
+                            }
+                        }
+                    }
+                }
+                // nationality after, possibly coordinated ("russes et américains")
+                if codes.is_empty() {
+                    let mut k = mi + 1;
+                    let mut last_end = m.end;
+                    while k < ms.len() {
+                        let q = &ms[k];
+                        if !matches!(q.entry.kind, ActorKind::Demonym | ActorKind::GroupAdj) {
+                            break;
+                        }
+                        let gap: Vec<&str> = (last_end..q.start).map(|t| s.fold(t)).collect();
+                        let ok = if codes.is_empty() {
+                            // up to four words ("ministre des Affaires étrangères russe"), no punctuation
+                            gap.len() <= 4 && (last_end..q.start).all(|t| s.is_word(t))
+                        } else {
+                            !gap.is_empty() && gap.iter().all(|w| Sent::is_coord(lx, w))
+                        };
+                        if !ok {
+                            break;
+                        }
+                        codes.push(with_sector(&q.entry.code, ActorKind::Country, sector));
+                        used[k] = true;
+                        last_end = q.end;
+                        end = q.end;
+                        k += 1;
+                    }
+                    // "ministère russe de la Défense": keep the tail in the phrase
+                    if !codes.is_empty() && k < ms.len() && ms[k].entry.kind == ActorKind::Sector {
+                        let q = &ms[k];
+                        if q.start <= end + 3 && (end..q.start).all(|t| s.is_word(t)) {
+                            used[k] = true;
+                            end = q.end;
+                        }
+                    }
+                }
+                // genitive: "l'armée de Bachar al-Assad", "forces de la coalition"
+                if codes.is_empty() && mi + 1 < ms.len() {
+                    let q = &ms[mi + 1];
+                    let gap: Vec<&str> = (m.end..q.start).map(|t| s.fold(t)).collect();
+                    let genitive_gap = !gap.is_empty()
+                        && gap.len() <= 3
+                        && g.genitive.iter().any(|w| w == gap[0])
+                        && gap[1..].iter().all(|w| g.articles.iter().any(|a| a == w));
+                    if genitive_gap
+                        && matches!(
+                            q.entry.kind,
+                            ActorKind::Country
+                                | ActorKind::Capital
+                                | ActorKind::Person
+                                | ActorKind::Org
+                        )
+                    {
+                        codes.push(with_sector(&q.entry.code, q.entry.kind, sector));
+                        used[mi + 1] = true;
+                        end = q.end;
+                    }
+                }
+                if codes.is_empty() {
+                    match focus {
+                        Some(f) => codes.push(format!("{f}/{sector}")),
+                        None => continue,
+                    }
+                }
+                out.push(Phrase {
+                    start,
+                    end,
+                    codes,
+                    kind: ActorKind::Sector,
+                });
+            }
+            ActorKind::Demonym | ActorKind::GroupAdj => {
+                // a nationality noun: "les Russes", "Russians"
+                let t = &s.toks[m.start];
+                let noun = match lx.lang {
+                    truce_text::Lang::Fr => t.capitalized,
+                    truce_text::Lang::En => t.fold.ends_with('s') && !t.fold.ends_with("ss"),
+                };
+                if noun {
+                    let code = if m.entry.kind == ActorKind::GroupAdj {
+                        m.entry.code.clone()
+                    } else {
+                        with_sector(&m.entry.code, ActorKind::Country, "GOV")
+                    };
+                    out.push(Phrase {
+                        start: m.start,
+                        end: m.end,
+                        codes: vec![code],
+                        kind: m.entry.kind,
+                    });
+                }
+            }
+            ActorKind::Country | ActorKind::Capital => {
+                if locative(lx, s, m.start) {
+                    continue;
+                }
+                let code = if m.entry.kind == ActorKind::Country {
+                    with_sector(&m.entry.code, ActorKind::Country, "GOV")
+                } else {
+                    m.entry.code.clone()
+                };
+                out.push(Phrase {
+                    start: m.start,
+                    end: m.end,
+                    codes: vec![code],
+                    kind: m.entry.kind,
+                });
+            }
+            ActorKind::Person | ActorKind::Org => out.push(Phrase {
+                start: m.start,
+                end: m.end,
+                codes: vec![m.entry.code.clone()],
+                kind: m.entry.kind,
+            }),
+        }
+        used[mi] = true;
+    }
+    out.sort_by_key(|p| p.start);
+    merge_appositions(s, lx, out)
+}
+
+/// Merge "le secrétaire d'État américain John Kerry" (sector phrase + person)
+/// and "John Kerry, le secrétaire d'État" into one phrase.
+fn merge_appositions(s: &Sent, lx: &Lexicon, phrases: Vec<Phrase>) -> Vec<Phrase> {
+    let mut out: Vec<Phrase> = Vec::with_capacity(phrases.len());
+    for p in phrases {
+        if let Some(prev) = out.last_mut() {
+            let gap: Vec<&str> = (prev.end..p.start).map(|t| s.fold(t)).collect();
+            let gap_ok = gap.len() <= 2
+                && gap
+                    .iter()
+                    .all(|w| *w == "," || *w == "(" || lx.grammar.articles.iter().any(|a| a == w));
+            let specific = |k: ActorKind| matches!(k, ActorKind::Person | ActorKind::Org);
+            if gap_ok
+                && prev.codes.len() == 1
+                && p.codes.len() == 1
+                && (specific(prev.kind) != specific(p.kind))
+            {
+                let (ph, _) = split_code(&prev.codes[0]);
+                let (qh, _) = split_code(&p.codes[0]);
+                if ph == qh {
+                    let code = if specific(p.kind) {
+                        p.codes[0].clone()
+                    } else {
+                        prev.codes[0].clone()
+                    };
+                    prev.end = p.end;
+                    prev.codes = vec![code];
+                    prev.kind = ActorKind::Person;
+                    continue;
+                }
+            }
+        }
+        out.push(p);
+    }
+    out
+}
+
+impl Sent {
+    pub(crate) fn is_coord(lx: &Lexicon, w: &str) -> bool {
+        w == "," || lx.grammar.conjunctions.iter().any(|c| c == w)
+    }
+}

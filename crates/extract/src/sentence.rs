@@ -1,0 +1,341 @@
+//! One sentence's tokens and the mentions found in them: actor phrases,
+//! places and event triggers. Token indices are local to the sentence; spans
+//! are byte ranges into the document text.
+
+use truce_geo::Gazetteer;
+use truce_lexicon::{ActorEntry, ActorKind, Lexicon, Matcher, Slot, Trigger};
+use truce_model::Span;
+use truce_text::{tokenize, TokKind, Token};
+
+/// A sentence with its tokens and their stems.
+pub(crate) struct Sent {
+    pub span: Span,
+    pub toks: Vec<Token>,
+    pub stems: Vec<String>,
+    pub mentions: Vec<Mention>,
+    pub places: Vec<PlaceMention>,
+}
+
+/// A raw lexicon hit for an actor form.
+#[derive(Debug, Clone)]
+pub(crate) struct Mention {
+    pub start: usize,
+    pub end: usize,
+    pub entry: ActorEntry,
+}
+
+/// A gazetteer hit.
+#[derive(Debug, Clone)]
+pub(crate) struct PlaceMention {
+    pub start: usize,
+    pub end: usize,
+    /// Candidate gazetteer entries; resolved with the document's focus.
+    pub cands: Vec<u32>,
+}
+
+/// An actor phrase: one or more mentions composed into codes.
+#[derive(Debug, Clone)]
+pub(crate) struct Phrase {
+    pub start: usize,
+    pub end: usize,
+    /// Resolved codes (coordination gives several).
+    pub codes: Vec<String>,
+    /// The head mention's kind.
+    pub kind: ActorKind,
+}
+
+/// A matched trigger.
+#[derive(Debug, Clone)]
+pub(crate) struct TriggerHit<'l> {
+    pub trigger: &'l Trigger,
+    /// Token indices matched by the pattern's words.
+    pub tokens: Vec<usize>,
+    /// Tokens matched by a consuming `after=` condition.
+    pub consumed: Option<usize>,
+}
+
+impl TriggerHit<'_> {
+    pub fn first(&self) -> usize {
+        self.tokens[0]
+    }
+    pub fn last(&self) -> usize {
+        *self.tokens.last().unwrap_or(&self.tokens[0])
+    }
+}
+
+impl Sent {
+    pub fn new(text: &str, span: Span, lx: &Lexicon) -> Sent {
+        let mut toks = tokenize(span.slice(text));
+        for t in &mut toks {
+            t.span = Span::new(t.span.start + span.start, t.span.end + span.start);
+        }
+        let stems = toks
+            .iter()
+            .map(|t| {
+                if t.kind == TokKind::Word {
+                    lx.stem(&t.fold)
+                } else {
+                    t.fold.clone()
+                }
+            })
+            .collect();
+        Sent {
+            span,
+            toks,
+            stems,
+            mentions: Vec::new(),
+            places: Vec::new(),
+        }
+    }
+
+    pub fn len(&self) -> usize {
+        self.toks.len()
+    }
+
+    pub fn fold(&self, i: usize) -> &str {
+        self.toks.get(i).map(|t| t.fold.as_str()).unwrap_or("")
+    }
+
+    pub fn is_word(&self, i: usize) -> bool {
+        self.toks.get(i).is_some_and(|t| t.kind == TokKind::Word)
+    }
+
+    /// Whether the folded words `phrase` occur starting at token `i`.
+    pub fn phrase_at(&self, i: usize, phrase: &[String]) -> bool {
+        !phrase.is_empty()
+            && phrase
+                .iter()
+                .enumerate()
+                .all(|(k, w)| self.toks.get(i + k).is_some_and(|t| &t.fold == w))
+    }
+
+    /// Find actor forms (longest match first) and place names.
+    pub fn find_mentions(&mut self, text: &str, lx: &Lexicon, geo: &Gazetteer) {
+        let n = self.toks.len();
+        let max_a = lx.actors.max_tokens().max(1);
+        let max_g = geo.max_key_tokens().clamp(1, 8);
+        let mut i = 0;
+        while i < n {
+            if !matches!(self.toks[i].kind, TokKind::Word | TokKind::Number) {
+                i += 1;
+                continue;
+            }
+            let mut matched = 0;
+            for len in (1..=max_a.min(n - i)).rev() {
+                let Some(key) = self.key(i, len) else {
+                    continue;
+                };
+                let entries: Vec<ActorEntry> = lx
+                    .actors
+                    .lookup(&key)
+                    .iter()
+                    .filter(|e| self.case_ok(text, i, len, e))
+                    .cloned()
+                    .collect();
+                if let Some(best) = pick_reading(entries) {
+                    self.mentions.push(Mention {
+                        start: i,
+                        end: i + len,
+                        entry: best,
+                    });
+                    matched = len;
+                    break;
+                }
+            }
+            // places: independent of actors (a capital is both)
+            for len in (1..=max_g.min(n - i)).rev() {
+                let Some(key) = self.key(i, len) else {
+                    continue;
+                };
+                let first = &self.toks[i];
+                let mut ids: Vec<u32> = Vec::new();
+                if len == 1 && first.all_caps && first.span.len() <= 4 {
+                    ids.extend_from_slice(geo.lookup_exact_case(first.span.slice(text)));
+                }
+                // proper names only: the first token must be capitalised
+                if first.capitalized && !first.fold.ends_with('\'') {
+                    ids.extend_from_slice(geo.lookup(&key));
+                }
+                if !ids.is_empty() {
+                    self.places.push(PlaceMention {
+                        start: i,
+                        end: i + len,
+                        cands: ids,
+                    });
+                    matched = matched.max(len);
+                    break;
+                }
+            }
+            i += matched.max(1);
+        }
+    }
+
+    /// The lookup key of tokens `i..i+len`, or None if they include punctuation.
+    fn key(&self, i: usize, len: usize) -> Option<String> {
+        let mut key = String::new();
+        for t in &self.toks[i..i + len] {
+            match t.kind {
+                TokKind::Word | TokKind::Number => {
+                    if !key.is_empty() {
+                        key.push(' ');
+                    }
+                    key.push_str(&t.fold);
+                }
+                _ => return None,
+            }
+        }
+        Some(key)
+    }
+
+    fn case_ok(&self, text: &str, i: usize, len: usize, e: &ActorEntry) -> bool {
+        let first = &self.toks[i];
+        if e.all_caps {
+            let surface: String = self.toks[i..i + len]
+                .iter()
+                .map(|t| t.span.slice(text))
+                .collect();
+            return surface
+                .chars()
+                .filter(|c| c.is_alphabetic())
+                .all(|c| c.is_uppercase());
+        }
+        if e.capitalized
+            && matches!(
+                e.kind,
+                ActorKind::Person | ActorKind::Capital | ActorKind::Country
+            )
+        {
+            return first.capitalized;
+        }
+        true
+    }
+
+    /// Match triggers; overlapping matches keep the longest, then the earliest.
+    pub fn find_triggers<'l>(&self, lx: &'l Lexicon) -> Vec<TriggerHit<'l>> {
+        let mut hits: Vec<TriggerHit<'l>> = Vec::new();
+        for i in 0..self.toks.len() {
+            if self.toks[i].kind != TokKind::Word {
+                continue;
+            }
+            for trig in lx
+                .triggers
+                .starting_with(&self.toks[i].fold, &self.stems[i])
+            {
+                if let Some(tokens) = self.match_pattern(i, &trig.pattern) {
+                    if let Some(consumed) = self.check_options(trig, &tokens) {
+                        hits.push(TriggerHit {
+                            trigger: trig,
+                            tokens,
+                            consumed,
+                        });
+                    }
+                }
+            }
+        }
+        // resolve overlaps: longer patterns first
+        hits.sort_by_key(|h| (std::cmp::Reverse(h.tokens.len()), h.first(), h.trigger.line));
+        let mut taken = vec![false; self.toks.len()];
+        let mut kept: Vec<TriggerHit<'l>> = Vec::new();
+        for h in hits {
+            if h.tokens.iter().any(|&t| taken[t]) {
+                continue;
+            }
+            for &t in &h.tokens {
+                taken[t] = true;
+            }
+            if let Some(c) = h.consumed {
+                taken[c] = true;
+            }
+            kept.push(h);
+        }
+        // a consumed token blocks later hits on it
+        let consumed: Vec<usize> = kept.iter().filter_map(|h| h.consumed).collect();
+        kept.retain(|h| !h.tokens.iter().any(|t| consumed.contains(t)));
+        kept.sort_by_key(|h| h.first());
+        kept
+    }
+
+    fn slot_matches(&self, i: usize, alts: &[Matcher]) -> bool {
+        i < self.toks.len()
+            && alts
+                .iter()
+                .any(|m| m.matches(&self.toks[i].fold, &self.stems[i]))
+    }
+
+    fn match_pattern(&self, start: usize, pattern: &[Slot]) -> Option<Vec<usize>> {
+        fn go(s: &Sent, pos: usize, pattern: &[Slot], out: &mut Vec<usize>) -> bool {
+            match pattern.first() {
+                None => true,
+                Some(Slot::Word(alts)) => {
+                    if s.slot_matches(pos, alts) {
+                        out.push(pos);
+                        if go(s, pos + 1, &pattern[1..], out) {
+                            return true;
+                        }
+                        out.pop();
+                    }
+                    false
+                }
+                Some(Slot::Gap) => {
+                    for skip in 0..=4 {
+                        let p = pos + skip;
+                        if p >= s.toks.len() {
+                            break;
+                        }
+                        if skip > 0 && matches!(s.fold(p - 1), "." | ";" | ":") {
+                            break;
+                        }
+                        if go(s, p, &pattern[1..], out) {
+                            return true;
+                        }
+                    }
+                    false
+                }
+            }
+        }
+        let mut out = Vec::new();
+        go(self, start, pattern, &mut out).then_some(out)
+    }
+
+    /// Check a trigger's context conditions; Some(consumed token) when they hold.
+    fn check_options(&self, trig: &Trigger, tokens: &[usize]) -> Option<Option<usize>> {
+        let o = &trig.options;
+        let first = tokens[0];
+        let last = *tokens.last()?;
+        let n = self.toks.len();
+        let mut consumed = None;
+        if !o.after.is_empty() {
+            let hit = (last + 1..(last + 7).min(n)).find(|&k| self.slot_matches(k, &o.after))?;
+            if o.consume {
+                consumed = Some(hit);
+            }
+        }
+        if !o.before.is_empty() {
+            (first.saturating_sub(6)..first).find(|&k| self.slot_matches(k, &o.before))?;
+        }
+        if !o.near.is_empty() {
+            (0..n).find(|&k| !tokens.contains(&k) && self.slot_matches(k, &o.near))?;
+        }
+        for phrase in &o.not {
+            if (last + 1..(last + 5).min(n)).any(|k| self.phrase_at(k, phrase)) {
+                return None;
+            }
+        }
+        Some(consumed)
+    }
+}
+
+/// Choose one reading among entries of the same form.
+fn pick_reading(mut entries: Vec<ActorEntry>) -> Option<ActorEntry> {
+    let rank = |k: ActorKind| match k {
+        ActorKind::Person => 0,
+        ActorKind::Org => 1,
+        ActorKind::Capital => 2,
+        ActorKind::Country => 3,
+        ActorKind::Sector => 4,
+        ActorKind::Demonym => 5,
+        ActorKind::GroupAdj => 6,
+    };
+    entries.sort_by_key(|e| rank(e.kind));
+    entries.into_iter().next()
+}
