@@ -65,6 +65,7 @@ STOP_WORDS = set(
     split sale nice marks troy union victoria liberty independence progress
     esperanza paradise concord unity peace paix liberte victoire justice
     fort camp base station field spring springs valley river bridge
+    allah alley aim bazar market more most than then only also over under
     """.split()
 )
 
@@ -292,7 +293,7 @@ def acceptable_alternate(alt: str) -> bool:
         return False
     if alt.lower() in STOP_WORDS:
         return False
-    if len([c for c in alt if c.isalpha()]) < 3:
+    if len([c for c in alt if c.isalpha()]) < 4:
         return False
     return True
 
@@ -344,6 +345,31 @@ def non_latin_countries(pkg: Path) -> set[str]:
         if any(lang in NON_LATIN_LANGS for lang in langs):
             out.add(iso2)
     return out
+
+
+ARABIC_ARTICLES = {"al", "el", "ar", "as", "ad", "an", "at", "az", "ash", "ath", "ad-", "al-"}
+MIN_SIMILARITY = 0.5
+
+
+def plausible_variant(alt: str, main_key: str) -> bool:
+    """A spelling variant of the main name, not another name or a fragment.
+
+    Unforced alternates must resemble the main name (transliteration
+    variants do; historical names, other languages' exonyms and stray
+    personal names such as "Abbas" or "Adams" mostly do not), and a single
+    word of a longer main name counts only when the rest is an Arabic
+    article ("Ahmadi" for "Al Ahmadi", not "Abbas" for "Fort Abbas").
+    """
+    k = key(alt)
+    if difflib.SequenceMatcher(None, k, main_key).ratio() < MIN_SIMILARITY:
+        return False
+    main_tokens = main_key.replace("-", " ").split()
+    alt_tokens = k.replace("-", " ").split()
+    if len(alt_tokens) < len(main_tokens) and set(alt_tokens) <= set(main_tokens):
+        rest = [t for t in main_tokens if t not in alt_tokens]
+        if not all(t in ARABIC_ARTICLES for t in rest):
+            return False
+    return True
 
 
 def load_cities(pkg: Path) -> dict:
@@ -449,6 +475,7 @@ def choose_alternates(
         ):
             continue
         pool.append(alt)
+    pool = [a for a in pool if plausible_variant(a, main_key)]
     pool.sort(key=lambda a: (-alternate_score(a, main_key, other_main_keys), len(a), a))
     cap = max(MAX_ALTERNATES if not latin_country else 3, len(forced))
     for alt in pool:

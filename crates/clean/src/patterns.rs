@@ -134,6 +134,7 @@ fn set(lines: &[&PatternLine]) -> Result<RegexSet, CleanError> {
     RegexSetBuilder::new(lines.iter().map(|p| ascii_boundaries(&p.pattern)))
         .case_insensitive(true)
         .size_limit(1 << 27)
+        .dfa_size_limit(1 << 26)
         .build()
         .map_err(|e| CleanError::Pattern {
             origin: "boilerplate set".into(),

@@ -164,7 +164,9 @@ impl<'a> Pred<'a> {
 
 /// `str(d.get(key, "")).upper()`.
 fn upper_field(d: &Map<String, Value>, key: &str) -> String {
-    d.get(key).map_or_else(String::new, py::str_of).to_uppercase()
+    d.get(key)
+        .map_or_else(String::new, py::str_of)
+        .to_uppercase()
 }
 
 /// The place part of the de-duplication key.
@@ -447,18 +449,36 @@ mod tests {
     #[test]
     fn place_rule() {
         let alep = place("SYR", Some((36.2021, 37.1343)));
-        assert!(place_ok(&alep, Some(&json!({"country": "syr", "lat": 36.3, "lon": 37.0}))));
-        assert!(!place_ok(&alep, Some(&json!({"country": "SYR", "lat": 33.5, "lon": 36.3}))));
-        assert!(!place_ok(&alep, Some(&json!({"country": "TUR", "lat": 36.2, "lon": 37.1}))));
+        assert!(place_ok(
+            &alep,
+            Some(&json!({"country": "syr", "lat": 36.3, "lon": 37.0}))
+        ));
+        assert!(!place_ok(
+            &alep,
+            Some(&json!({"country": "SYR", "lat": 33.5, "lon": 36.3}))
+        ));
+        assert!(!place_ok(
+            &alep,
+            Some(&json!({"country": "TUR", "lat": 36.2, "lon": 37.1}))
+        ));
         // Gold has coordinates, prediction not: no.
-        assert!(!place_ok(&alep, Some(&json!({"country": "SYR", "name": "Alep"}))));
-        assert!(!place_ok(&alep, Some(&json!({"country": "SYR", "lat": "36.2", "lon": 37}))));
+        assert!(!place_ok(
+            &alep,
+            Some(&json!({"country": "SYR", "name": "Alep"}))
+        ));
+        assert!(!place_ok(
+            &alep,
+            Some(&json!({"country": "SYR", "lat": "36.2", "lon": 37}))
+        ));
         assert!(!place_ok(&alep, Some(&json!("SYR"))));
         assert!(!place_ok(&alep, Some(&json!({}))));
         assert!(!place_ok(&alep, None));
         // Gold has no coordinates: the country decides.
         let syria = place("SYR", None);
-        assert!(place_ok(&syria, Some(&json!({"country": "SYR", "lat": 10, "lon": 10}))));
+        assert!(place_ok(
+            &syria,
+            Some(&json!({"country": "SYR", "lat": 10, "lon": 10}))
+        ));
         assert!(place_ok(&syria, Some(&json!({"country": "SYR"}))));
         let odd = GoldPlace {
             country: None,
@@ -519,8 +539,10 @@ mod tests {
 
     #[test]
     fn duplicates_collapse_and_extra_predictions_are_false_positives() {
-        let gold = gold_with(json!([{"type": "ASSAULT", "source": "RUS/MIL", "target": "SYR/REB",
-            "place": {"country": "SYR", "lat": 36.2, "lon": 37.1}}]));
+        let gold = gold_with(
+            json!([{"type": "ASSAULT", "source": "RUS/MIL", "target": "SYR/REB",
+            "place": {"country": "SYR", "lat": 36.2, "lon": 37.1}}]),
+        );
         let p = json!({"doc": "in/d1.txt", "type": "assault", "source": "RUS/MIL",
                        "target": "SYR/REB", "place": {"country": "SYR", "lat": 36.21, "lon": 37.12}});
         let mut near = p.clone();
@@ -572,11 +594,15 @@ mod tests {
 
     #[test]
     fn fields_mode_date_said_by() {
-        let gold = gold_with(json!([{"type": "ASSAULT", "mode": "aerial", "source": "RUS",
+        let gold = gold_with(
+            json!([{"type": "ASSAULT", "mode": "aerial", "source": "RUS",
             "target": null, "date": {"value": "2016-09-19", "precision": "day"},
-            "said_by": "USA/GOV"}]));
-        let preds = [json!({"doc": "d1", "type": "ASSAULT", "mode": "AERIAL", "source": "RUS/MIL",
-            "date": {"value": "2016-09-19"}, "said_by": "usa/mil"})];
+            "said_by": "USA/GOV"}]),
+        );
+        let preds = [
+            json!({"doc": "d1", "type": "ASSAULT", "mode": "AERIAL", "source": "RUS/MIL",
+            "date": {"value": "2016-09-19"}, "said_by": "usa/mil"}),
+        ];
         let r = score_events(&gold, &preds);
         assert_eq!(r.tp, 1);
         let f = r.fields;

@@ -89,7 +89,10 @@ mod tests {
         let v = parse_jsonl(p, "{\"doc\": \"a\"}\n\n  \u{1f}\n {\"doc\": \"b\"} \r\n").unwrap();
         assert_eq!(v.len(), 2);
         let err = parse_jsonl(p, "{\"doc\": \"a\"}\n\n{oops}\n").unwrap_err();
-        assert!(err.to_string().starts_with("preds.jsonl:3: not JSON: "), "{err}");
+        assert!(
+            err.to_string().starts_with("preds.jsonl:3: not JSON: "),
+            "{err}"
+        );
         let err = parse_jsonl(p, "[1, 2]").unwrap_err();
         assert_eq!(err.to_string(), "preds.jsonl:1: not a JSON object");
     }

@@ -314,10 +314,25 @@ mod tests {
 
     #[test]
     fn truthiness_follows_python() {
-        for v in [json!(null), json!(false), json!(0), json!(0.0), json!(""), json!([]), json!({})] {
+        for v in [
+            json!(null),
+            json!(false),
+            json!(0),
+            json!(0.0),
+            json!(""),
+            json!([]),
+            json!({}),
+        ] {
             assert!(!truthy(&v), "{v} should be falsy");
         }
-        for v in [json!(true), json!(1), json!(-0.5), json!(" "), json!([0]), json!({"a": null})] {
+        for v in [
+            json!(true),
+            json!(1),
+            json!(-0.5),
+            json!(" "),
+            json!([0]),
+            json!({"a": null}),
+        ] {
             assert!(truthy(&v), "{v} should be truthy");
         }
         assert!(!truthy_opt(None));
@@ -414,7 +429,10 @@ mod tests {
 
     #[test]
     fn fold_normalises_like_the_scorer() {
-        assert_eq!(fold("  L\u{2019}ARMÉE\u{a0}\u{a0}syrienne\n\t a "), "l'armée syrienne a");
+        assert_eq!(
+            fold("  L\u{2019}ARMÉE\u{a0}\u{a0}syrienne\n\t a "),
+            "l'armée syrienne a"
+        );
         // Decomposed e + combining acute composes to é before comparing.
         assert_eq!(fold("Alep Cafe\u{301}"), "alep café");
         // Final sigma, as Python's str.lower().

@@ -167,7 +167,9 @@ impl Report {
             );
             for (name, f) in e.fields.iter() {
                 if f.of > 0 {
-                    let acc = f.accuracy.map_or_else(|| "None".to_owned(), |a| py::format_fixed(a, 3));
+                    let acc = f
+                        .accuracy
+                        .map_or_else(|| "None".to_owned(), |a| py::format_fixed(a, 3));
                     let _ = writeln!(out, "  {name}: {}/{} = {acc}", f.correct, f.of);
                 }
             }
@@ -253,7 +255,9 @@ mod tests {
         assert!(v["clean"]["kept"].is_f64());
         let s = r.to_json_string();
         assert!(s.starts_with("{\n \"documents\": 5,\n \"events\": {\n  \"tp\": 13,\n"));
-        assert!(s.contains("\n   \"mode\": {\n    \"correct\": 0,\n    \"of\": 0,\n    \"accuracy\": null\n   },"));
+        assert!(s.contains(
+            "\n   \"mode\": {\n    \"correct\": 0,\n    \"of\": 0,\n    \"accuracy\": null\n   },"
+        ));
         assert!(s.ends_with("\"length\": 0.8\n }\n}"));
         let back: Value = serde_json::from_str(&s).unwrap();
         assert_eq!(back, v);

@@ -154,7 +154,6 @@ impl P<'_> {
         i > 0 && i < self.t.len() && self.t[i].start == self.t[i - 1].end
     }
 
-
     fn is_punct(&self, i: usize, c: char) -> bool {
         self.tok(i)
             .is_some_and(|t| t.kind == Kind::Punct && t.ch == c)
@@ -678,9 +677,9 @@ impl P<'_> {
             let e = j + 1;
             // "250.000", "3,5": not a whole number of units
             let continued = self.glued(e)
-                && self
-                    .tok(e)
-                    .is_some_and(|x| x.kind == Kind::Punct && matches!(x.ch, '.' | ',' | '/' | ':'))
+                && self.tok(e).is_some_and(|x| {
+                    x.kind == Kind::Punct && matches!(x.ch, '.' | ',' | '/' | ':')
+                })
                 && self.glued(e + 1)
                 && self.num(e + 1).is_some();
             if continued || t.ndig > 9 {
@@ -720,7 +719,10 @@ impl P<'_> {
         let q = self.quantity(k)?;
         let mut e = q.e;
         // "les 14 derniers mois"
-        if let Some(e2) = self.at(&m.past_after, e).or_else(|| self.at(&m.future_after, e)) {
+        if let Some(e2) = self
+            .at(&m.past_after, e)
+            .or_else(|| self.at(&m.future_after, e))
+        {
             if self.lx.units.longest(self.t, e2).is_some() {
                 e = e2;
             }
@@ -754,8 +756,7 @@ impl P<'_> {
                 ..Found::new(k, e3, sem)
             });
         }
-        if q.article && !q.approx && !self.after(&m.duration_cues, k) && !self.after(&m.since, k)
-        {
+        if q.article && !q.approx && !self.after(&m.duration_cues, k) && !self.after(&m.since, k) {
             return None;
         }
         let sem = Sem::Duration {

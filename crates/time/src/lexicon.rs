@@ -1,7 +1,7 @@
 //! The words of time expressions, loaded from a TOML lexicon
 //! (`lexicons/<lang>/time.toml`) and compiled into token-id phrase tables.
 
-use crate::token::{self, Kind, Tok, Vocab, OOV};
+use crate::token::{self, Kind, Prefilter, Tok, Vocab, OOV};
 use serde::Deserialize;
 use std::collections::BTreeMap;
 
@@ -282,6 +282,7 @@ impl Builder {
 /// A compiled time lexicon for one language.
 pub(crate) struct Lexicon {
     pub vocab: Vocab,
+    pub prefilter: Prefilter,
     /// Per vocabulary id: whether an expression may start with this token.
     pub starter: Vec<bool>,
     /// Longest normal form in the vocabulary, in bytes.
@@ -348,7 +349,12 @@ impl Lexicon {
             (-400..=400).contains(&v).then_some(v)
         })?;
         let m = Markers::compile(&raw.markers, &mut b)?;
+        let mut prefilter = Prefilter::default();
+        for k in b.vocab.keys() {
+            prefilter.add(k);
+        }
         Ok(Lexicon {
+            prefilter,
             vocab: b.vocab,
             starter: b.starter,
             max_len: b.max_len,
@@ -376,7 +382,7 @@ impl Lexicon {
 
     /// Tokenize a text against this lexicon's vocabulary.
     pub fn tokenize(&self, text: &str) -> Vec<Tok> {
-        token::tokenize(text, &self.vocab, self.max_len)
+        token::tokenize(text, &self.vocab, &self.prefilter, self.max_len)
     }
 }
 
@@ -416,7 +422,10 @@ mod tests {
         let bad_month = base.replace("juin = 6", "juin = 13");
         assert!(matches!(
             Lexicon::from_toml(&bad_month),
-            Err(LexiconError::Invalid { field: "months", .. })
+            Err(LexiconError::Invalid {
+                field: "months",
+                ..
+            })
         ));
         let digits = base.replace("quelques = 3", "\"3 jours\" = 3");
         assert!(matches!(
@@ -440,7 +449,7 @@ mod tests {
     fn phrases_match_longest_first() {
         let lx = Lexicon::from_toml(crate::FR_LEXICON).unwrap();
         let t = lx.tokenize("à la fin de février");
-        assert_eq!(lx.m.part_end.at(&t, 0), Some(5));
+        assert_eq!(lx.m.part_end.at(&t, 0), Some(4));
         let t = lx.tokenize("fin mai");
         assert_eq!(lx.m.part_end.at(&t, 0), Some(1));
         let t = lx.tokenize("en mars");

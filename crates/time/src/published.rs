@@ -20,7 +20,11 @@ pub fn parse_published(s: &str) -> Option<NaiveDate> {
     if let Ok(dt) = DateTime::parse_from_rfc2822(s) {
         return Some(dt.date_naive());
     }
-    for fmt in ["%Y-%m-%dT%H:%M:%S%.f%z", "%Y-%m-%d %H:%M:%S%.f%z", "%Y-%m-%dT%H:%M%z"] {
+    for fmt in [
+        "%Y-%m-%dT%H:%M:%S%.f%z",
+        "%Y-%m-%d %H:%M:%S%.f%z",
+        "%Y-%m-%dT%H:%M%z",
+    ] {
         if let Ok(dt) = DateTime::parse_from_str(s, fmt) {
             return Some(dt.date_naive());
         }
@@ -60,20 +64,36 @@ mod tests {
     #[test]
     fn parses_common_forms() {
         assert_eq!(parse_published("2016-09-18"), d(2016, 9, 18));
-        assert_eq!(parse_published(" 2016-09-18T10:00:00+03:00 "), d(2016, 9, 18));
+        assert_eq!(
+            parse_published(" 2016-09-18T10:00:00+03:00 "),
+            d(2016, 9, 18)
+        );
         assert_eq!(parse_published("2016-09-18T23:30:00-05:00"), d(2016, 9, 18));
         assert_eq!(parse_published("2016-09-18T10:00:00Z"), d(2016, 9, 18));
-        assert_eq!(parse_published("2016-09-18T10:00:00.123+0300"), d(2016, 9, 18));
+        assert_eq!(
+            parse_published("2016-09-18T10:00:00.123+0300"),
+            d(2016, 9, 18)
+        );
         assert_eq!(parse_published("2016-09-18T10:00:00"), d(2016, 9, 18));
         assert_eq!(parse_published("2016-09-18 10:00"), d(2016, 9, 18));
-        assert_eq!(parse_published("Sun, 18 Sep 2016 10:00:00 +0300"), d(2016, 9, 18));
+        assert_eq!(
+            parse_published("Sun, 18 Sep 2016 10:00:00 +0300"),
+            d(2016, 9, 18)
+        );
         assert_eq!(parse_published("18/09/2016"), d(2016, 9, 18));
         assert_eq!(parse_published("2016-09-18T10:00:00 MSK"), d(2016, 9, 18));
     }
 
     #[test]
     fn rejects_garbage() {
-        for s in ["", "hier", "2016-13-01", "2016-02-30", "18 septembre 2016", "é2016-09-18é"] {
+        for s in [
+            "",
+            "hier",
+            "2016-13-01",
+            "2016-02-30",
+            "18 septembre 2016",
+            "é2016-09-18é",
+        ] {
             assert_eq!(parse_published(s), None, "{s}");
         }
     }

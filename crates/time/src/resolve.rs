@@ -19,7 +19,9 @@ pub(crate) fn resolve(sem: &Sem, a: &Anchor) -> Option<DateValue> {
             dir,
             ..
         } => calendar(year, month, day, weekday, dir, a),
-        Sem::Weekday { weekday, dir } => r.and_then(|r| weekday_near(r, weekday, dir)).and_then(day_value),
+        Sem::Weekday { weekday, dir } => r
+            .and_then(|r| weekday_near(r, weekday, dir))
+            .and_then(day_value),
         Sem::Days(n) => r.and_then(|r| add_days(r, n)).and_then(day_value),
         Sem::Shift { n, unit } => r.and_then(|r| shift(r, n, unit)),
         Sem::Period { unit, shift } => r.and_then(|r| period(r, unit, shift)),
@@ -127,7 +129,10 @@ fn day_month(m: u32, d: u32, wd: Option<u32>, dir: Dir, a: &Anchor) -> Option<Na
         return match dir {
             Dir::Past => cands.filter(|&c| c < r).max(),
             Dir::Future => cands.filter(|&c| c > r).min(),
-            Dir::Plain | Dir::This => closest(r, cands.filter(|&c| c.year() != ry - 2 && c.year() != ry + 2)),
+            Dir::Plain | Dir::This => closest(
+                r,
+                cands.filter(|&c| c.year() != ry - 2 && c.year() != ry + 2),
+            ),
         };
     }
     let h = a.year_hint?;
@@ -156,9 +161,7 @@ fn month_year(m: u32, dir: Dir, a: &Anchor) -> Option<i32> {
     match dir {
         Dir::Past => cands.into_iter().filter(|&y| idx(y) < now).max(),
         Dir::Future => cands.into_iter().filter(|&y| idx(y) > now).min(),
-        Dir::Plain | Dir::This => cands
-            .into_iter()
-            .min_by_key(|&y| ((idx(y) - now).abs(), y)),
+        Dir::Plain | Dir::This => cands.into_iter().min_by_key(|&y| ((idx(y) - now).abs(), y)),
     }
 }
 
@@ -231,14 +234,23 @@ mod tests {
     #[test]
     fn day_month_takes_the_closest_year() {
         let a = Anchor::at(d("2016-01-05"));
-        assert_eq!(day_month(12, 28, None, Dir::Plain, &a), Some(d("2015-12-28")));
+        assert_eq!(
+            day_month(12, 28, None, Dir::Plain, &a),
+            Some(d("2015-12-28"))
+        );
         let a = Anchor::at(d("2016-04-14"));
-        assert_eq!(day_month(2, 27, None, Dir::Plain, &a), Some(d("2016-02-27")));
+        assert_eq!(
+            day_month(2, 27, None, Dir::Plain, &a),
+            Some(d("2016-02-27"))
+        );
         let a = Anchor::at(d("2016-09-12"));
         assert_eq!(day_month(9, 12, None, Dir::Past, &a), Some(d("2015-09-12")));
         // 29 February only exists in leap years.
         let a = Anchor::at(d("2017-03-01"));
-        assert_eq!(day_month(2, 29, None, Dir::Plain, &a), Some(d("2016-02-29")));
+        assert_eq!(
+            day_month(2, 29, None, Dir::Plain, &a),
+            Some(d("2016-02-29"))
+        );
     }
 
     #[test]

@@ -82,40 +82,75 @@ fn is_word_char(c: char) -> bool {
     c.is_alphabetic()
 }
 
+/// Whitespace as `char::is_whitespace` sees it, for one ASCII byte.
+fn is_ascii_space(b: u8) -> bool {
+    matches!(b, b' ' | b'\t' | b'\n' | b'\r' | 0x0b | 0x0c)
+}
+
 /// Cut `text` into raw tokens, calling `f` for each.
+///
+/// Works on bytes, decoding a character only where a byte is not ASCII, so
+/// `i` always sits on a character boundary.
 pub(crate) fn scan(text: &str, mut f: impl FnMut(RawTok)) {
-    let mut it = text.char_indices().peekable();
-    while let Some((i, c)) = it.next() {
-        if c.is_whitespace() {
-            continue;
-        }
-        let kind = if c.is_ascii_digit() {
-            Kind::Num
-        } else if is_word_char(c) {
-            Kind::Word
-        } else {
-            f(RawTok {
-                start: i,
-                end: i + c.len_utf8(),
-                kind: Kind::Punct,
-            });
-            continue;
-        };
-        let mut end = i + c.len_utf8();
-        while let Some(&(j, d)) = it.peek() {
-            let same = match kind {
-                Kind::Num => d.is_ascii_digit(),
-                _ => is_word_char(d) || is_combining(d),
-            };
-            if !same {
-                break;
+    let b = text.as_bytes();
+    let n = b.len();
+    let char_at = |i: usize| text.get(i..).and_then(|s| s.chars().next());
+    let mut i = 0;
+    while i < n {
+        let start = i;
+        let c = b[i];
+        let kind = if c < 0x80 {
+            if is_ascii_space(c) {
+                i += 1;
+                continue;
             }
-            end = j + d.len_utf8();
-            it.next();
+            if c.is_ascii_digit() {
+                while i < n && b[i].is_ascii_digit() {
+                    i += 1;
+                }
+                f(RawTok {
+                    start,
+                    end: i,
+                    kind: Kind::Num,
+                });
+                continue;
+            }
+            i += 1;
+            if c.is_ascii_alphabetic() {
+                Kind::Word
+            } else {
+                Kind::Punct
+            }
+        } else {
+            let Some(ch) = char_at(i) else { break };
+            i += ch.len_utf8();
+            if ch.is_whitespace() {
+                continue;
+            }
+            if is_word_char(ch) {
+                Kind::Word
+            } else {
+                Kind::Punct
+            }
+        };
+        if kind == Kind::Word {
+            while i < n {
+                if b[i] < 0x80 {
+                    if !b[i].is_ascii_alphabetic() {
+                        break;
+                    }
+                    i += 1;
+                } else {
+                    match char_at(i) {
+                        Some(ch) if is_word_char(ch) || is_combining(ch) => i += ch.len_utf8(),
+                        _ => break,
+                    }
+                }
+            }
         }
         f(RawTok {
-            start: i,
-            end,
+            start,
+            end: i,
             kind,
         });
     }
@@ -165,7 +200,8 @@ pub(crate) fn normalise(s: &str, kind: Kind, out: &mut String) {
         }
         Kind::Word => {
             if s.is_ascii() {
-                out.extend(s.bytes().map(|b| char::from(b.to_ascii_lowercase())));
+                out.push_str(s);
+                out.make_ascii_lowercase();
             } else {
                 for c in s.chars() {
                     for l in c.to_lowercase() {
@@ -177,16 +213,44 @@ pub(crate) fn normalise(s: &str, kind: Kind, out: &mut String) {
     }
 }
 
+/// A quick test that a normal form may be in the vocabulary: for each first
+/// byte, the set of lengths (capped at 63) of vocabulary entries.
+#[derive(Debug, Clone)]
+pub(crate) struct Prefilter([u64; 256]);
+
+impl Default for Prefilter {
+    fn default() -> Self {
+        Prefilter([0; 256])
+    }
+}
+
+impl Prefilter {
+    pub fn add(&mut self, norm: &str) {
+        if let Some(&f) = norm.as_bytes().first() {
+            self.0[usize::from(f)] |= 1 << norm.len().min(63);
+        }
+    }
+    fn may_contain(&self, norm: &str) -> bool {
+        norm.as_bytes()
+            .first()
+            .is_some_and(|&f| self.0[usize::from(f)] & (1 << norm.len().min(63)) != 0)
+    }
+}
+
 /// Tokenize `text`, looking words and punctuation up in `vocab`.
-/// Words longer than `max_len` bytes are not looked up (no entry is that long).
-pub(crate) fn tokenize(text: &str, vocab: &Vocab, max_len: usize) -> Vec<Tok> {
+/// Words longer than `2 * max_len` bytes are not looked up (no entry is that long).
+pub(crate) fn tokenize(text: &str, vocab: &Vocab, pre: &Prefilter, max_len: usize) -> Vec<Tok> {
     let mut out = Vec::with_capacity(text.len() / 5 + 1);
     let mut buf = String::with_capacity(32);
+    let bytes = text.as_bytes();
     scan(text, |r| {
         let s = &text[r.start..r.end];
-        let first = s.chars().next().unwrap_or(' ');
-        let upper = first.is_uppercase();
-        let ch = unify_punct(first);
+        let b0 = bytes[r.start];
+        let first = if b0 < 0x80 {
+            char::from(b0)
+        } else {
+            s.chars().next().unwrap_or(' ')
+        };
         let (mut num, mut ndig, mut id) = (0u32, 0u8, OOV);
         match r.kind {
             Kind::Num => {
@@ -201,7 +265,9 @@ pub(crate) fn tokenize(text: &str, vocab: &Vocab, max_len: usize) -> Vec<Tok> {
                 // Accent folding never makes a word longer than twice its bytes.
                 if s.len() <= max_len * 2 {
                     normalise(s, r.kind, &mut buf);
-                    id = vocab.get(buf.as_str()).copied().unwrap_or(OOV);
+                    if pre.may_contain(&buf) {
+                        id = vocab.get(buf.as_str()).copied().unwrap_or(OOV);
+                    }
                 }
             }
         }
@@ -212,8 +278,8 @@ pub(crate) fn tokenize(text: &str, vocab: &Vocab, max_len: usize) -> Vec<Tok> {
             id,
             num,
             ndig,
-            upper,
-            ch,
+            upper: first.is_uppercase(),
+            ch: unify_punct(first),
         });
     });
     out
@@ -246,7 +312,7 @@ mod tests {
     #[test]
     fn numbers_saturate() {
         let v = Vocab::default();
-        let t = tokenize("99999999999999999999 12", &v, 10);
+        let t = tokenize("99999999999999999999 12", &v, &Prefilter::default(), 10);
         assert_eq!(t[0].num, u32::MAX);
         assert_eq!(t[1].num, 12);
         assert_eq!(t[1].ndig, 2);
