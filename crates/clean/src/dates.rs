@@ -98,6 +98,61 @@ fn valid(y: i32, m: u32, d: u32) -> Option<String> {
     Some(format!("{y:04}-{m:02}-{d:02}"))
 }
 
+const WEEKDAYS: &[&str] = &[
+    "lundi",
+    "mardi",
+    "mercredi",
+    "jeudi",
+    "vendredi",
+    "samedi",
+    "dimanche",
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "mon",
+    "tue",
+    "tues",
+    "wed",
+    "thu",
+    "thur",
+    "thurs",
+    "fri",
+    "sat",
+    "sun",
+    "le",
+    "on",
+    "à",
+    "at",
+    "gmt",
+    "utc",
+    "bst",
+    "cet",
+    "cest",
+    "edt",
+    "est",
+    "pm",
+    "am",
+    "h",
+];
+
+/// Number of words of `s` that are not part of a date or time (digits, month and weekday
+/// names, "GMT", "le", "on", …).
+pub fn non_date_words(s: &str) -> usize {
+    s.split_whitespace()
+        .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()))
+        .filter(|w| !w.is_empty())
+        .filter(|w| {
+            !w.chars().any(|c| c.is_ascii_digit())
+                && month(w).is_none()
+                && !WEEKDAYS.contains(&w.to_lowercase().as_str())
+        })
+        .count()
+}
+
 /// Every complete date in `s`, as ISO `YYYY-MM-DD`, in order of appearance.
 pub fn find_dates(s: &str) -> Vec<String> {
     let [dmy, mdy, iso] = re();
@@ -175,6 +230,16 @@ mod tests {
         assert!(find_dates("31 février 2016").is_empty());
         assert!(find_dates("mars 2011").is_empty());
         assert!(find_dates("12 may 1066").is_empty());
+    }
+
+    #[test]
+    fn counts_non_date_words() {
+        assert_eq!(non_date_words("Mon Oct 3, 2016 6:13PM"), 0);
+        assert_eq!(
+            non_date_words("Xinhua, le mardi 18 septembre 2016 à 10h"),
+            1
+        );
+        assert_eq!(non_date_words("Syrie : la trêve du 12 septembre 2016"), 4);
     }
 
     #[test]

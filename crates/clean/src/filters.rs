@@ -44,6 +44,7 @@ pub enum Why {
     Trailing,
     Duplicate,
     RunOn,
+    Dateline,
 }
 
 /// A candidate paragraph.
@@ -121,6 +122,15 @@ fn tweet_signature(s: &str) -> Option<Vec<String>> {
     (!ds.is_empty()).then_some(ds)
 }
 
+/// A line that is only a date, perhaps with a weekday, a time and a place or agency
+/// name: "September 14, 2016", "Mon Oct 3, 2016 6:13PM", "Xinhua, 18 septembre 2016".
+fn is_dateline(s: &str) -> bool {
+    word_count(s) <= 10
+        && dates::non_date_words(s) <= 3
+        && !ends_statement(s)
+        && !dates::find_dates(s).is_empty()
+}
+
 fn has_tweet_link(s: &str) -> bool {
     let l = s.to_ascii_lowercase();
     l.contains("://t.co/") || l.contains("pic.twitter.com/") || l.contains("t.co/")
@@ -141,9 +151,9 @@ fn is_consent(pats: &Compiled, s: &str) -> bool {
 
 /// Words that, capitalised, still mark a headline rather than a list of names.
 const FUNCTION_WORDS: &[&str] = &[
-    "the", "for", "of", "in", "on", "to", "at", "with", "as", "by", "from", "is", "are", "a",
-    "an", "le", "la", "les", "un", "une", "des", "du", "en", "au", "aux", "sur", "pour", "dans",
-    "avec", "est", "sont",
+    "the", "for", "of", "in", "on", "to", "at", "with", "as", "by", "from", "is", "are", "a", "an",
+    "le", "la", "les", "un", "une", "des", "du", "en", "au", "aux", "sur", "pour", "dans", "avec",
+    "est", "sont",
 ];
 const NAME_LINKS: &[&str] = &[
     "and", "et", "&", "de", "von", "van", "al", "el", "bin", "ibn", "da", "di",
@@ -183,7 +193,7 @@ fn title_candidate(s: &str) -> bool {
         && !t.ends_with('.')
         && !t.ends_with(':')
         && !names_only(s)
-        && !(w <= 10 && !dates::find_dates(s).is_empty())
+        && (w > 10 || dates::find_dates(s).is_empty())
 }
 
 /// A first line ending with a full stop may still be a headline when it is short, one
@@ -219,6 +229,8 @@ pub fn run(pats: &Compiled, mut paras: Vec<Para>, opts: Options<'_>) -> Outcome 
         } else if let Some(ds) = tweet_signature(s) {
             tweet_dates.extend(ds);
             Some(Why::Tweet)
+        } else if is_dateline(s) {
+            Some(Why::Dateline)
         } else if has_tweet_link(s) {
             Some(Why::Link)
         } else if pats.drop.is_match(s) {
@@ -237,10 +249,7 @@ pub fn run(pats: &Compiled, mut paras: Vec<Para>, opts: Options<'_>) -> Outcome 
 
     // 2. Title and header.
     let kept: Vec<usize> = (0..paras.len()).filter(|&i| paras[i].kept()).collect();
-    let first_prose = kept
-        .iter()
-        .take(12)
-        .position(|&i| is_prose(&paras[i].text));
+    let first_prose = kept.iter().take(12).position(|&i| is_prose(&paras[i].text));
     let header: &[usize] = match first_prose {
         Some(k) => &kept[..k],
         None => &[],
@@ -250,6 +259,12 @@ pub fn run(pats: &Compiled, mut paras: Vec<Para>, opts: Options<'_>) -> Outcome 
     let header_date = paras[..header_end]
         .iter()
         .filter(|p| word_count(&p.text) <= 14)
+        .chain(
+            paras
+                .iter()
+                .take(12)
+                .filter(|p| p.drop == Some(Why::Dateline)),
+        )
         .find_map(|p| dates::find_dates(&p.text).into_iter().next());
     let published_hint = header_date.or_else(|| tweet_dates.iter().max().cloned());
 
@@ -278,14 +293,19 @@ pub fn run(pats: &Compiled, mut paras: Vec<Para>, opts: Options<'_>) -> Outcome 
     }
 
     // 3. Lines repeating the title.
+    let keys: Vec<String> = paras.iter().map(|p| key(&p.text)).collect();
     if let Some(t) = &title {
         let tk = key(t);
         if !tk.is_empty() {
-            for p in paras.iter_mut().filter(|p| p.drop.is_none()) {
-                let k = key(pats.cut_credit(&p.text));
-                let full = key(&p.text);
-                let rest = full.strip_prefix(tk.as_str()).map(str::trim);
-                if k == tk || rest.is_some_and(|r| r.len() <= 60 && !is_prose(&p.text)) {
+            for (p, full) in paras.iter_mut().zip(&keys) {
+                if p.drop.is_some() || !full.starts_with(tk.as_str()) {
+                    continue;
+                }
+                let rest = full[tk.len()..].trim();
+                if rest.is_empty()
+                    || key(pats.cut_credit(&p.text)) == tk
+                    || (rest.len() <= 60 && !is_prose(&p.text))
+                {
                     p.drop = Some(Why::TitleRepeat);
                 }
             }
@@ -296,7 +316,8 @@ pub fn run(pats: &Compiled, mut paras: Vec<Para>, opts: Options<'_>) -> Outcome 
     let kept: Vec<usize> = (0..paras.len()).filter(|&i| paras[i].kept()).collect();
     for w in kept.windows(2) {
         let (a, b) = (w[0], w[1]);
-        if char_len(&paras[a].text) <= 300 && key(&paras[a].text) == key(&paras[b].text) {
+        if keys[a] == keys[b] && char_len(&paras[a].text) <= 300 && !ends_statement(&paras[a].text)
+        {
             paras[a].drop = Some(Why::Caption);
             paras[b].drop = Some(Why::Caption);
         }
@@ -336,7 +357,7 @@ pub fn run(pats: &Compiled, mut paras: Vec<Para>, opts: Options<'_>) -> Outcome 
     }
 
     // 7. Duplicates and run-on repeats.
-    dedup(&mut paras);
+    dedup(&mut paras, &keys);
 
     let paragraphs = paras
         .into_iter()
@@ -376,12 +397,14 @@ fn drop_other_scripts(paras: &mut [Para]) {
 
 /// Exact and near-exact repeats (same [`key`]), and paragraphs whose sentences are mostly
 /// (≥ 80 % of their characters) sentences already seen.
-fn dedup(paras: &mut [Para]) {
+fn dedup(paras: &mut [Para], keys: &[String]) {
     let mut seen: HashSet<String> = HashSet::new();
     let mut seen_sent: HashSet<String> = HashSet::new();
-    for p in paras.iter_mut().filter(|p| p.drop.is_none()) {
-        let k = key(&p.text);
-        if seen.contains(&k) {
+    for (p, k) in paras.iter_mut().zip(keys) {
+        if p.drop.is_some() {
+            continue;
+        }
+        if seen.contains(k) {
             p.drop = Some(Why::Duplicate);
             continue;
         }
@@ -402,7 +425,7 @@ fn dedup(paras: &mut [Para]) {
                 continue;
             }
         }
-        seen.insert(k);
+        seen.insert(k.clone());
         seen_sent.extend(sents);
     }
 }
@@ -413,7 +436,8 @@ mod tests {
     use crate::Cleaner;
 
     fn pats() -> Compiled {
-        Cleaner::new().patterns().clone()
+        static C: std::sync::OnceLock<Cleaner> = std::sync::OnceLock::new();
+        C.get_or_init(Cleaner::new).patterns().clone()
     }
 
     fn run_plain(text: &str) -> Outcome {
@@ -493,7 +517,9 @@ mod tests {
 
     #[test]
     fn dotted_headline_with_kicker() {
-        let o = run_plain(&format!("Syrie : la diplomatie se réunit à Genève ce week-end.\n\n{P1} {P2}\n\n{P2}"));
+        let o = run_plain(&format!(
+            "Syrie : la diplomatie se réunit à Genève ce week-end.\n\n{P1} {P2}\n\n{P2}"
+        ));
         assert_eq!(
             o.title.as_deref(),
             Some("Syrie : la diplomatie se réunit à Genève ce week-end.")
@@ -540,9 +566,30 @@ mod tests {
     }
 
     #[test]
+    fn datelines() {
+        assert!(is_dateline("September 14, 2016"));
+        assert!(is_dateline("Mon Oct 3, 2016 6:13PM"));
+        assert!(!is_dateline(
+            "Le 9 septembre 2016, Moscou et Washington ont signé un accord."
+        ));
+        let o = run_plain(&format!("{P1}\nSeptember 14, 2016\n{P2}"));
+        assert_eq!(o.paragraphs, vec![P1, P2]);
+        assert_eq!(o.published_hint.as_deref(), Some("2016-09-14"));
+    }
+
+    #[test]
+    fn repeated_statement_is_a_duplicate_not_a_caption() {
+        let q = "« Les groupes armés respectent leurs engagements », a indiqué le centre.";
+        let o = run_plain(&format!("{P1}\n{q}\n{q}\n{P2}"));
+        assert_eq!(o.paragraphs, vec![P1, q, P2]);
+    }
+
+    #[test]
     fn names_only_shapes() {
         assert!(names_only("John Kerry and Sergey Lavrov"));
-        assert!(!names_only("World Powers Call For Cessation Of Hostilities"));
+        assert!(!names_only(
+            "World Powers Call For Cessation Of Hostilities"
+        ));
         assert!(!names_only("Moscou et Washington divisés sur Alep"));
     }
 }

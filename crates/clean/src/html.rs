@@ -54,25 +54,97 @@ pub struct Extracted {
 }
 
 const SKIP_TAGS: &[&str] = &[
-    "script", "style", "nav", "header", "footer", "aside", "form", "iframe", "noscript",
-    "figure", "figcaption", "button", "svg", "template", "select", "textarea", "input",
-    "object", "embed", "canvas", "video", "audio", "picture", "map", "head", "title", "meta",
-    "link", "dialog", "menu", "label",
+    "script",
+    "style",
+    "nav",
+    "header",
+    "footer",
+    "aside",
+    "form",
+    "iframe",
+    "noscript",
+    "figure",
+    "figcaption",
+    "button",
+    "svg",
+    "template",
+    "select",
+    "textarea",
+    "input",
+    "object",
+    "embed",
+    "canvas",
+    "video",
+    "audio",
+    "picture",
+    "map",
+    "head",
+    "title",
+    "meta",
+    "link",
+    "dialog",
+    "menu",
+    "label",
 ];
 
 const BLOCK_TAGS: &[&str] = &[
-    "p", "div", "section", "article", "main", "h1", "h2", "h3", "h4", "h5", "h6", "li", "ul",
-    "ol", "blockquote", "tr", "table", "tbody", "thead", "tfoot", "pre", "dd", "dt", "dl",
-    "address", "hr", "center", "details", "summary", "body", "html", "fieldset", "caption",
+    "p",
+    "div",
+    "section",
+    "article",
+    "main",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "li",
+    "ul",
+    "ol",
+    "blockquote",
+    "tr",
+    "table",
+    "tbody",
+    "thead",
+    "tfoot",
+    "pre",
+    "dd",
+    "dt",
+    "dl",
+    "address",
+    "hr",
+    "center",
+    "details",
+    "summary",
+    "body",
+    "html",
+    "fieldset",
+    "caption",
     "br",
 ];
 
-fn junk_attr_re() -> &'static Regex {
+/// Class/id words that mark boilerplate wherever they appear.
+fn strong_junk_re() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
     RE.get_or_init(|| {
         #[allow(clippy::expect_used)]
         let r = Regex::new(
-            r"(?i)(?:^|[\s_-])(?:share|sharing|social|related|comments?|cookies?|consent|gdpr|newsletter|promo|advert|adverts|ads?|ad-slot|dfp|sponsored?|sidebar|breadcrumbs?|navbar|nav|menu|footer|masthead|byline|captions?|credits?|subscribe|subscription|signup|popup|modal|banner|outbrain|taboola|recommend(?:ed|ations)?|most-?popular|most-?read|paywall|toolbar|tags|skip|hidden|print-only|submeta|meta__extras|rich-link|read-more|readmore)(?:$|[\s_-])",
+            r"(?i)(?:^|[\s_-])(?:share|sharing|social|related|comments?|cookies?|consent|gdpr|newsletter|advert|adverts|ads?|ad-slot|dfp|sponsored?|breadcrumbs?|byline|captions?|credits?|outbrain|taboola|recommend(?:ed|ations)?|most-?popular|most-?read|rich-link|read-more|readmore)(?:$|[\s_-])",
+        )
+        .expect("junk attribute pattern");
+        r
+    })
+}
+
+/// Class/id words that mark boilerplate unless the same attribute also names content
+/// (`class="article-content paywall"` is the article, `class="paywall"` is not).
+fn weak_junk_re() -> &'static Regex {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    RE.get_or_init(|| {
+        #[allow(clippy::expect_used)]
+        let r = Regex::new(
+            r"(?i)(?:^|[\s_-])(?:promo|sidebar|navbar|nav|menu|footer|masthead|subscribe|subscription|signup|popup|modal|banner|paywall|toolbar|tags|skip|hidden|print-only|submeta|meta__extras)(?:$|[\s_-])",
         )
         .expect("junk attribute pattern");
         r
@@ -103,15 +175,21 @@ fn is_junk_element(el: &scraper::node::Element) -> bool {
             return true;
         }
     }
-    let re = junk_attr_re();
-    // Containers that name the article itself are kept whatever else they say.
-    let article_like = |s: &str| {
-        let l = s.to_ascii_lowercase();
-        l.contains("article-body") || l.contains("articlebody") || l.contains("story-body")
+    let contentish = |v: &str| {
+        let l = v.to_ascii_lowercase();
+        [
+            "article", "content", "story", "body", "main", "post", "entry", "text",
+        ]
+        .iter()
+        .any(|w| l.contains(w))
     };
     for a in ["class", "id", "data-component"] {
         if let Some(v) = el.attr(a) {
-            if re.is_match(v) && !article_like(v) {
+            let l = v.to_ascii_lowercase();
+            if l.contains("articlebody") || l.contains("article-body") || l.contains("story-body") {
+                continue;
+            }
+            if strong_junk_re().is_match(v) || (weak_junk_re().is_match(v) && !contentish(v)) {
                 return true;
             }
         }
@@ -215,7 +293,9 @@ impl MetaScan {
                     .or_else(|| el.attr("xml:lang"))
                     .and_then(|l| l.split(['-', '_']).next())
                     .map(|l| l.trim().to_ascii_lowercase())
-                    .filter(|l| (2..=3).contains(&l.len()) && l.bytes().all(|b| b.is_ascii_alphabetic()));
+                    .filter(|l| {
+                        (2..=3).contains(&l.len()) && l.bytes().all(|b| b.is_ascii_alphabetic())
+                    });
             }
             "title" if self.title_tag.is_none() => {
                 self.title_tag = Some(text_of(node)).filter(|t| !t.is_empty())
@@ -265,8 +345,7 @@ impl MetaScan {
                             self.push_date(1, Some(d));
                         }
                         if self.ld_headline.is_none() {
-                            self.ld_headline =
-                                non_empty(o.get("headline").and_then(Value::as_str));
+                            self.ld_headline = non_empty(o.get("headline").and_then(Value::as_str));
                         }
                         if self.ld_author.is_none() {
                             self.ld_author = o.get("author").and_then(names_of);
@@ -285,7 +364,11 @@ impl MetaScan {
     }
 
     fn finish(self) -> Metadata {
-        let site = self.site.clone().or(self.ld_publisher.clone()).or(self.app_name.clone());
+        let site = self
+            .site
+            .clone()
+            .or(self.ld_publisher.clone())
+            .or(self.app_name.clone());
         let title = self
             .og_title
             .as_deref()
@@ -337,6 +420,7 @@ fn names_of(v: &Value) -> Option<String> {
 struct Open {
     id: NodeId,
     junk: bool,
+    block: bool,
     scoring: bool,
     p_text: usize,
     own_text: usize,
@@ -375,10 +459,11 @@ pub fn extract(html: &str) -> Extracted {
             }
             if let Node::Element(el) = node.value() {
                 let is_body = el.attr("itemprop").is_some_and(|v| {
-                    v.split_whitespace().any(|x| x.eq_ignore_ascii_case("articleBody"))
+                    v.split_whitespace()
+                        .any(|x| x.eq_ignore_ascii_case("articleBody"))
                 });
-                let is_article = matches!(el.name(), "article" | "main")
-                    || el.attr("role") == Some("main");
+                let is_article =
+                    matches!(el.name(), "article" | "main") || el.attr("role") == Some("main");
                 if is_body && best_body.is_none_or(|(n, _)| p_text > n) {
                     best_body = Some((p_text, o.id));
                 }
@@ -396,10 +481,17 @@ pub fn extract(html: &str) -> Extracted {
                 }
                 let parent_junk = open.last().is_some_and(|o| o.junk);
                 let junk = parent_junk || is_junk_element(el);
-                let scoring = !junk && matches!(el.name(), "p" | "pre" | "td");
+                // Text directly in a `div` counts too: many pages break lines with <br>.
+                let scoring = !junk
+                    && matches!(
+                        el.name(),
+                        "p" | "pre" | "td" | "div" | "section" | "article" | "blockquote"
+                    );
+                let block = BLOCK_TAGS.contains(&el.name()) || el.name() == "td";
                 open.push(Open {
                     id: node.id(),
                     junk,
+                    block: block && el.name() != "br",
                     scoring,
                     p_text: 0,
                     own_text: 0,
@@ -410,14 +502,26 @@ pub fn extract(html: &str) -> Extracted {
                 stack.extend(kids.into_iter().rev().map(|k| (k, false)));
             }
             Node::Text(t) => {
-                // Credit the text to the innermost scoring block, if any is open.
-                if let Some(o) = open.iter_mut().rev().take(8).find(|o| o.scoring) {
+                // Credit the text to the innermost block, if it is a scoring one.
+                if let Some(o) = open
+                    .iter_mut()
+                    .rev()
+                    .take(16)
+                    .find(|o| o.block)
+                    .filter(|o| o.scoring)
+                {
                     o.own_text += t.chars().filter(|c| !c.is_whitespace()).count();
                     o.commas += t.matches([',', '，']).count();
                 }
             }
             Node::Document | Node::Fragment => {
-                stack.extend(node.children().collect::<Vec<_>>().into_iter().rev().map(|k| (k, false)));
+                stack.extend(
+                    node.children()
+                        .collect::<Vec<_>>()
+                        .into_iter()
+                        .rev()
+                        .map(|k| (k, false)),
+                );
             }
             _ => {}
         }
@@ -567,7 +671,13 @@ mod tests {
         let ps: Vec<String> = extract(&h).paragraphs.into_iter().map(|p| p.text).collect();
         assert_eq!(
             ps,
-            vec!["Title", body, "Aid convoys", "First item", "Second paragraph here."]
+            vec![
+                "Title",
+                body,
+                "Aid convoys",
+                "First item",
+                "Second paragraph here."
+            ]
         );
     }
 
@@ -588,7 +698,9 @@ mod tests {
 
     #[test]
     fn measures_link_density() {
-        let e = extract(r#"<body><p><a href="/a">All of this is a link</a></p><p>None of this is</p></body>"#);
+        let e = extract(
+            r#"<body><p><a href="/a">All of this is a link</a></p><p>None of this is</p></body>"#,
+        );
         assert!(e.paragraphs[0].link_density > 0.9);
         assert!(e.paragraphs[1].link_density < 0.01);
     }

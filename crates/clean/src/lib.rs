@@ -63,6 +63,10 @@ pub const LANGS: &[&str] = &["fr", "en"];
 /// diagnostic; 64 MiB is far beyond any article.
 pub const MAX_INPUT_BYTES: usize = 64 << 20;
 
+/// At most this many candidate paragraphs are cleaned (the rest are left out, with a
+/// diagnostic): no article has that many, and the filters stay fast on hostile pages.
+pub const MAX_PARAGRAPHS: usize = 20_000;
+
 /// The cleaning stage, with its compiled boilerplate patterns. Build it once and reuse
 /// it: [`Cleaner::clean`] takes `&self` and the type is `Send + Sync`.
 #[derive(Debug, Clone)]
@@ -79,7 +83,11 @@ impl Default for Cleaner {
 impl Cleaner {
     /// A cleaner with the embedded default patterns.
     pub fn new() -> Cleaner {
-        match Self::from_sources(patterns::EMBEDDED.iter().map(|(l, t)| (l.to_string(), t.to_string()))) {
+        match Self::from_sources(
+            patterns::EMBEDDED
+                .iter()
+                .map(|(l, t)| (l.to_string(), t.to_string())),
+        ) {
             Ok(c) => c,
             // The embedded files are tested to compile; should they not, clean with no
             // patterns rather than panic (the structural filters still work).
@@ -162,12 +170,19 @@ impl Cleaner {
             diag("input looks binary (many control or replacement characters)".into());
         }
 
-        let (meta, paras) = if is_html {
+        let (meta, mut paras) = if is_html {
             let e = html::extract(raw);
             (e.metadata, e.paragraphs)
         } else {
             (Metadata::default(), filters::split_plain(raw))
         };
+        if paras.len() > MAX_PARAGRAPHS {
+            diag(format!(
+                "{} candidate paragraphs; only the first {MAX_PARAGRAPHS} are cleaned",
+                paras.len()
+            ));
+            paras.truncate(MAX_PARAGRAPHS);
+        }
         let given_title = doc.title.as_deref().or(meta.title.as_deref());
         let out = filters::run(
             &self.patterns,
@@ -249,9 +264,15 @@ mod tests {
         assert_eq!(text, "T\n\na\n\nbc");
         assert_eq!(t.map(|s| s.slice(&text)), Some("T"));
         assert_eq!(b.slice(&text), "a\n\nbc");
-        assert_eq!(ps.iter().map(|s| s.slice(&text)).collect::<Vec<_>>(), ["a", "bc"]);
+        assert_eq!(
+            ps.iter().map(|s| s.slice(&text)).collect::<Vec<_>>(),
+            ["a", "bc"]
+        );
         let (text, t, b, ps) = assemble(None, &[]);
-        assert_eq!((text.as_str(), t, b, ps.len()), ("", None, Span::new(0, 0), 0));
+        assert_eq!(
+            (text.as_str(), t, b, ps.len()),
+            ("", None, Span::new(0, 0), 0)
+        );
     }
 
     #[test]
@@ -273,6 +294,27 @@ mod tests {
         assert_eq!(d.outlet.as_deref(), Some("X"));
         assert_eq!(d.lang.as_deref(), Some("fr"));
         assert_eq!(d.id, "d");
+    }
+
+    #[test]
+    fn from_dir_overrides_and_falls_back() {
+        let dir = std::env::temp_dir().join(format!("truce-clean-test-{}", std::process::id()));
+        std::fs::create_dir_all(dir.join("fr")).unwrap();
+        // A French file with one custom pattern; English is missing → embedded default.
+        std::fs::write(dir.join("fr/boilerplate.txt"), "drop ^Bulletin spécial$\n").unwrap();
+        let c = Cleaner::from_dir(&dir).unwrap();
+        assert!(c.patterns().drop.is_match("Bulletin spécial"));
+        assert!(!c.patterns().drop.is_match("Lire aussi : la trêve"));
+        assert!(c.patterns().drop.is_match("Read more: the truce"));
+        std::fs::write(dir.join("fr/boilerplate.txt"), "drop (unclosed\n").unwrap();
+        match Cleaner::from_dir(&dir) {
+            Err(CleanError::Pattern { origin, .. }) => assert!(origin.ends_with(":1"), "{origin}"),
+            other => panic!("expected a pattern error, got {other:?}"),
+        }
+        let _ = std::fs::remove_dir_all(&dir);
+        // A directory with nothing in it gives the embedded defaults.
+        let c = Cleaner::from_dir(Path::new("/nonexistent/truce")).unwrap();
+        assert!(c.patterns().drop.is_match("Lire aussi : la trêve"));
     }
 
     #[test]

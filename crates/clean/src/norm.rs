@@ -228,7 +228,12 @@ mod tests {
         let s = sentences("Il pleut. « Non », dit-il. Le 3 mai. 2016 fut dure! x");
         assert_eq!(
             s,
-            vec!["Il pleut.", "« Non », dit-il.", "Le 3 mai.", "2016 fut dure! x"]
+            vec![
+                "Il pleut.",
+                "« Non », dit-il.",
+                "Le 3 mai.",
+                "2016 fut dure! x"
+            ]
         );
         assert_eq!(sentences("M. le maire. ok"), vec!["M. le maire. ok"]);
     }

@@ -134,7 +134,7 @@ fn set(lines: &[&PatternLine]) -> Result<RegexSet, CleanError> {
     RegexSetBuilder::new(lines.iter().map(|p| ascii_boundaries(&p.pattern)))
         .case_insensitive(true)
         .size_limit(1 << 27)
-        .dfa_size_limit(1 << 26)
+        .dfa_size_limit(1 << 24)
         .build()
         .map_err(|e| CleanError::Pattern {
             origin: "boilerplate set".into(),
@@ -257,13 +257,20 @@ mod tests {
         assert!(c.drop.is_match("Lire aussi : la trêve tient"));
         assert!(c.drop.is_match("Read more: the truce holds"));
         assert!(c.is_credit("Representational image. Reuters"));
-        assert!(c.cue_score("Tout AccepterTout refuserParamétrer vos choix").0 >= 6);
+        assert!(
+            c.cue_score("Tout AccepterTout refuserParamétrer vos choix")
+                .0
+                >= 6
+        );
     }
 
     #[test]
     fn rewrites_word_boundaries() {
         assert_eq!(ascii_boundaries(r"\bok\b"), r"(?-u:\b)ok(?-u:\b)");
-        assert_eq!(ascii_boundaries(r"a\\b \b{start}x \d"), r"a\\b \b{start}x \d");
+        assert_eq!(
+            ascii_boundaries(r"a\\b \b{start}x \d"),
+            r"a\\b \b{start}x \d"
+        );
     }
 
     #[test]

@@ -75,13 +75,20 @@ fn html_of_fifty_megabytes() {
     let mut i = 0u64;
     while h.len() < 50 << 20 {
         // Vary the text so that duplicate removal does not make it trivial.
-        let _ = write!(h, "<div class=\"block\"><h2>Section {i}</h2>{}</div>", para.replace("Alep", &format!("Alep ({i})")));
+        let _ = write!(
+            h,
+            "<div class=\"block\"><h2>Section {i}</h2>{}</div>",
+            para.replace("Alep", &format!("Alep ({i})"))
+        );
         i += 1;
     }
     h.push_str("</article></body></html>");
-    let (doc, _) = cleaner().clean(&html_doc("big", h));
+    let (doc, diags) = cleaner().clean(&html_doc("big", h));
     check_spans(&doc);
     assert!(doc.paragraphs.len() > 1000);
+    assert!(diags
+        .iter()
+        .any(|d| d.message.contains("candidate paragraphs")));
 }
 
 #[test]
@@ -98,7 +105,10 @@ fn binary_junk() {
     let text = String::from_utf8_lossy(&bytes).into_owned();
     let (doc, diags) = cleaner().clean(&RawDoc::text("bin", text.clone()));
     check_spans(&doc);
-    assert!(diags.iter().any(|d| d.message.contains("binary")), "{diags:?}");
+    assert!(
+        diags.iter().any(|d| d.message.contains("binary")),
+        "{diags:?}"
+    );
     let (doc, diags) = cleaner().clean(&html_doc("binh", text));
     check_spans(&doc);
     assert!(!diags.is_empty());

@@ -66,6 +66,12 @@ enum Cmd {
         #[command(flatten)]
         input: InputArgs,
     },
+    /// Print each document's cleaned text with its stand-off annotations
+    /// (sentences, actors, places, times, triggers) as JSON Lines.
+    Annotate {
+        #[command(flatten)]
+        input: InputArgs,
+    },
     /// Extract and score against gold files (same figures as gold/score.py).
     Eval {
         /// Directory of gold JSON files.
@@ -213,6 +219,12 @@ fn run(cli: Cli) -> Result<bool> {
             for_each_batch(&pipeline, docs, true, |p| match format {
                 CleanFormat::Jsonl => output::write_clean(&mut out, p),
                 CleanFormat::Text => output::write_clean_text(&mut out, p),
+            })?
+        }
+        Cmd::Annotate { input } => {
+            let docs = truce_input::read_all(&input.paths, &input.options());
+            for_each_batch(&pipeline, docs, true, |p| {
+                output::write_annotations(&mut out, p)
             })?
         }
         Cmd::Eval {

@@ -36,6 +36,19 @@ pub fn write_clean(out: &mut impl Write, p: &Processed) -> Result<()> {
     Ok(())
 }
 
+/// `{"doc", "lang", "text", "annotations": [...]}` with byte spans into `text`.
+pub fn write_annotations(out: &mut impl Write, p: &Processed) -> Result<()> {
+    let v = json!({
+        "doc": p.clean.id,
+        "lang": p.analysis.lang,
+        "text": p.clean.text,
+        "annotations": p.analysis.annotations,
+    });
+    serde_json::to_writer(&mut *out, &v)?;
+    out.write_all(b"\n")?;
+    Ok(())
+}
+
 /// Plain text: a header line per document, then its title and body.
 pub fn write_clean_text(out: &mut impl Write, p: &Processed) -> Result<()> {
     writeln!(out, "==> {} <==", p.clean.id)?;

@@ -52,7 +52,15 @@ impl<'a> Ctx<'a> {
         let speaker = self.speaker(state);
         let mut out = Vec::new();
         for h in &hits {
-            if self.is_reporting_only(h) {
+            if self.is_reporting_only(h) || self.nested_in(h, &hits) {
+                continue;
+            }
+            let complement = self.infinitive_complement(h);
+            if complement
+                && hits
+                    .iter()
+                    .any(|o| o.first() < h.first() && Self::governs_content(o.trigger.kind))
+            {
                 continue;
             }
             let args = self.arguments(h, speaker.as_deref());
@@ -61,7 +69,7 @@ impl<'a> Ctx<'a> {
                 continue;
             }
             let negated = self.negated(h);
-            let hypothetical = trig.options.hyp || self.hypothetical(h);
+            let hypothetical = trig.options.hyp || complement || self.hypothetical(h);
             let mode = self.mode(h);
             let place = self.place(h, &args);
             let date = self.date(h);
@@ -554,31 +562,37 @@ impl<'a> Ctx<'a> {
                         return a;
                     }
                 }
-                let group = self.subject_group(h.first());
-                for &pi in &group {
-                    src(&mut a, pi);
-                }
-                if a.sources.is_empty() {
-                    // noun triggers: "la trêve conclue sous les auspices des États-Unis et de la Russie"
-                    let after: Vec<usize> = self.phrases_after(h.last(), 8).take(2).collect();
-                    if let Some((&p0, rest)) = after.split_first() {
-                        if !self.new_clause_between(h.last(), self.phrases[p0].start) {
-                            src(&mut a, p0);
-                            if let Some(&p1) = rest.first() {
-                                a.targets.extend(self.codes(p1));
-                                a.used.push(p1);
-                            }
+                if self.noun_usage(h) {
+                    // "sous les auspices des États-Unis et de la Russie"
+                    if let Some((pi, _)) = self.genitive(h) {
+                        src(&mut a, pi);
+                        for qi in self.coordinated_after(pi) {
+                            a.targets.extend(self.codes(qi));
+                            a.used.push(qi);
                         }
                     }
-                } else if let Some(pi) = self.object(h) {
-                    if !a.used.contains(&pi) {
-                        a.targets.extend(self.codes(pi));
-                        a.used.push(pi);
+                }
+                if a.sources.is_empty() {
+                    for pi in self.subject_group(h.first()) {
+                        src(&mut a, pi);
                     }
                 }
                 if a.sources.is_empty() {
                     if let Some(code) = self.pronoun_subject(h.first(), speaker) {
                         a.sources.push(code);
+                    }
+                }
+                if a.targets.is_empty() && !a.sources.is_empty() {
+                    // "avec Y", or the object of a verb ("a rencontré Y")
+                    let with = self.prep_target(h, &["avec".to_string(), "with".to_string()]);
+                    let obj = if self.noun_usage(h) {
+                        None
+                    } else {
+                        self.object(h)
+                    };
+                    if let Some(pi) = with.or(obj).filter(|pi| !a.used.contains(pi)) {
+                        a.targets.extend(self.codes(pi));
+                        a.used.push(pi);
                     }
                 }
                 // one phrase naming several actors: the first is the source, the others targets
@@ -591,6 +605,100 @@ impl<'a> Ctx<'a> {
         a.sources.dedup();
         a.targets.dedup();
         a
+    }
+
+    /// Whether a trigger word is used as a noun: a determiner, possessive or
+    /// preposition comes right before it (allowing one adjective).
+    fn noun_usage(&self, h: &TriggerHit) -> bool {
+        let g = self.g();
+        let first = h.first();
+        (first.saturating_sub(2)..first).any(|k| {
+            let f = self.s.fold(k);
+            Grammar::has(&g.articles, f)
+                || Grammar::has(&g.possessives, f)
+                || Grammar::has(&g.genitive, f)
+                || Grammar::has(&g.oblique_preps, f)
+        })
+    }
+
+    /// Phrases coordinated after phrase `pi` ("X et de Y", "X, Y and Z").
+    fn coordinated_after(&self, pi: usize) -> Vec<usize> {
+        let g = self.g();
+        let mut out = Vec::new();
+        let mut cur = pi;
+        loop {
+            let end = self.phrases[cur].end;
+            let Some(next) = self.phrases.iter().position(|p| p.start >= end) else {
+                break;
+            };
+            let gap: Vec<&str> = (end..self.phrases[next].start)
+                .map(|t| self.s.fold(t))
+                .collect();
+            let ok = !gap.is_empty()
+                && gap.iter().any(|w| Sent::is_coord(self.lx, w))
+                && gap.iter().all(|w| {
+                    Sent::is_coord(self.lx, w)
+                        || Grammar::has(&g.articles, w)
+                        || Grammar::has(&g.genitive, w)
+                });
+            if !ok {
+                break;
+            }
+            out.push(next);
+            cur = next;
+        }
+        out
+    }
+
+    /// An infinitive governed by a preposition ("de ne pas frapper", "to stop").
+    fn infinitive_complement(&self, h: &TriggerHit) -> bool {
+        let g = self.g();
+        let first = h.first();
+        if self.fr() {
+            let f = self.s.fold(first);
+            if !g.infinitive_endings.iter().any(|e| f.ends_with(e.as_str())) {
+                return false;
+            }
+        }
+        let mut k = first;
+        while k > 0 && Grammar::has(&g.infinitive_fillers, self.s.fold(k - 1)) {
+            k -= 1;
+        }
+        k > 0 && Grammar::has(&g.infinitive_preps, self.s.fold(k - 1))
+    }
+
+    /// A noun trigger that is the complement of another trigger ("un accord de
+    /// coopération"): the other trigger carries the event.
+    fn nested_in(&self, h: &TriggerHit, hits: &[TriggerHit]) -> bool {
+        let g = self.g();
+        let mut k = h.first();
+        while k > 0
+            && Grammar::has(&g.articles, self.s.fold(k - 1))
+            && !Grammar::has(&g.genitive, self.s.fold(k - 1))
+        {
+            k -= 1;
+        }
+        if k == 0 || !Grammar::has(&g.genitive, self.s.fold(k - 1)) || k < 2 {
+            return false;
+        }
+        let head = k - 2;
+        hits.iter()
+            .any(|o| !std::ptr::eq(o, h) && o.tokens.contains(&head))
+    }
+
+    /// Statements whose infinitive complement is their content, not an event
+    /// of its own ("demande à X de cesser", "menace de geler").
+    fn governs_content(t: EventType) -> bool {
+        matches!(
+            t,
+            EventType::REQUEST
+                | EventType::THREATEN
+                | EventType::AGREE
+                | EventType::SANCTION
+                | EventType::REJECT
+                | EventType::SUPPORT
+                | EventType::COOPERATE
+        )
     }
 
     // ----- flags --------------------------------------------------------
@@ -685,18 +793,12 @@ impl<'a> Ctx<'a> {
             if in_arg {
                 continue;
             }
-            // a capital standing for a government in subject position is an actor
-            let is_actor = self.phrases.iter().any(|p| {
-                p.start == pm.start
-                    && matches!(p.kind, ActorKind::Capital | ActorKind::Country)
-                    && !self.preceded_by(p.start, &self.g().place_preps)
-            });
-            if is_actor {
-                continue;
-            }
             let Some(e) = self.geo.best_of(&pm.cands, self.focus) else {
                 continue;
             };
+            if !self.locative_ok(pm, e) {
+                continue;
+            }
             let rank = if e.kind == Kind::Country { 1 } else { 0 };
             let dist = if pm.start > trig {
                 pm.start - trig
@@ -754,8 +856,38 @@ impl<'a> Ctx<'a> {
         })
     }
 
+    /// Whether a place mention is used as a place. A country or capital that
+    /// is also an actor mention ("Moscou a demandé", "à la Russie") is a place
+    /// only after a locative preposition ("en Syrie", "près de Damas"), or
+    /// after "à" when it lies in the country in focus ("à Damas").
+    fn locative_ok(&self, pm: &crate::sentence::PlaceMention, e: &truce_geo::Entry) -> bool {
+        let g = self.g();
+        let actor = self.s.mentions.iter().any(|m| {
+            m.start < pm.end
+                && pm.start < m.end
+                && matches!(m.entry.kind, ActorKind::Capital | ActorKind::Country)
+        });
+        if !actor {
+            return true;
+        }
+        let Some(p) = self.prev_content(pm.start) else {
+            return false;
+        };
+        let prev = self.s.fold(p);
+        if Grammar::has(&g.locative_preps, prev) {
+            return true;
+        }
+        if Grammar::has(&g.genitive, prev) {
+            return self
+                .prev_content(p)
+                .is_some_and(|q| Grammar::has(&g.vicinity, self.s.fold(q)));
+        }
+        Grammar::has(&g.ambiguous_preps, prev) && self.focus == Some(e.country.as_str())
+    }
+
     fn date(&self, h: &TriggerHit) -> Option<truce_model::DateValue> {
         let tpos = self.s.toks[h.first()].span.start;
+        let tend = self.s.toks[h.last()].span.end;
         let sent = self.s.span;
         self.timexes
             .iter()
@@ -765,10 +897,10 @@ impl<'a> Ctx<'a> {
                     && t.kind != truce_time::TimexKind::Duration
             })
             .min_by_key(|t| {
-                if t.span.start >= tpos {
-                    (t.span.start - tpos) * 2
+                if t.span.start >= tend {
+                    (t.span.start - tend) * 2
                 } else {
-                    (tpos - t.span.end) * 2 + 1
+                    tpos.saturating_sub(t.span.end) * 2 + 1
                 }
             })
             .and_then(|t| t.value.clone())

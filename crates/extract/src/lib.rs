@@ -20,7 +20,7 @@ use serde::{Deserialize, Serialize};
 use std::collections::HashMap;
 use truce_geo::Gazetteer;
 use truce_lexicon::Lexicon;
-use truce_model::{CleanDoc, DateValue, Diagnostic, Event, Span};
+use truce_model::{CleanDoc, DateValue, Diagnostic, Event, GeoPrecision, Place, Span};
 use truce_text::Lang;
 
 /// What a stand-off annotation marks.
@@ -184,10 +184,7 @@ impl<'a> Extractor<'a> {
                     kind: ev.kind.as_str().to_string(),
                     mode: ev.mode.clone(),
                 });
-                let dup = out.events.iter().any(|e| same_event(e, &ev));
-                if !dup {
-                    out.events.push(ev);
-                }
+                merge_into(&mut out.events, ev);
             }
         }
         for t in &timexes {
@@ -222,19 +219,91 @@ impl<'a> Extractor<'a> {
     }
 }
 
-/// Events equal in everything scored: kept once per document.
-fn same_event(a: &Event, b: &Event) -> bool {
-    a.kind == b.kind
-        && a.mode == b.mode
-        && a.source == b.source
-        && a.target == b.target
-        && a.date == b.date
-        && a.negated == b.negated
-        && a.hypothetical == b.hypothetical
-        && a.place
-            .as_ref()
-            .map(|p| (&p.country, p.lat.map(|x| (x * 10.0).round() as i64)))
-            == b.place
-                .as_ref()
-                .map(|p| (&p.country, p.lat.map(|x| (x * 10.0).round() as i64)))
+/// Add an event to a document's list, or merge it into an earlier report
+/// of the same happening: same type, flags and mode family, actors compatible
+/// (equal or unknown, sharing at least one, or one report with no actors),
+/// places and dates compatible. The kept record takes the fields it lacked.
+fn merge_into(events: &mut Vec<Event>, ev: Event) {
+    for k in events.iter_mut() {
+        if k.kind != ev.kind || k.negated != ev.negated || k.hypothetical != ev.hypothetical {
+            continue;
+        }
+        let straight = actors_compatible((&k.source, &k.target), (&ev.source, &ev.target));
+        let swapped = ev.kind.is_symmetric()
+            && actors_compatible((&k.source, &k.target), (&ev.target, &ev.source));
+        if !(straight || swapped) || !places_compatible(k, &ev) || !dates_compatible(k, &ev) {
+            continue;
+        }
+        let (src, tgt) = if straight {
+            (ev.source, ev.target)
+        } else {
+            (ev.target, ev.source)
+        };
+        if k.source.is_none() {
+            k.source = src;
+        }
+        if k.target.is_none() {
+            k.target = tgt;
+        }
+        let weak = |p: &Option<Place>| {
+            p.as_ref()
+                .is_none_or(|p| p.precision == Some(GeoPrecision::Country))
+        };
+        if weak(&k.place) && !weak(&ev.place) {
+            k.place = ev.place;
+        }
+        if k.date.is_none() {
+            k.date = ev.date;
+        }
+        if k.said_by.is_none() {
+            k.said_by = ev.said_by;
+        }
+        if k.mode.is_none() {
+            k.mode = ev.mode;
+        }
+        return;
+    }
+    events.push(ev);
+}
+
+fn actors_compatible(
+    a: (&Option<String>, &Option<String>),
+    b: (&Option<String>, &Option<String>),
+) -> bool {
+    let ok = |x: &Option<String>, y: &Option<String>| x.is_none() || y.is_none() || x == y;
+    let shared = |x: &Option<String>, y: &Option<String>| x.is_some() && x == y;
+    let empty = |p: (&Option<String>, &Option<String>)| p.0.is_none() && p.1.is_none();
+    ok(a.0, b.0) && ok(a.1, b.1) && (shared(a.0, b.0) || shared(a.1, b.1) || empty(a) || empty(b))
+}
+
+fn places_compatible(a: &Event, b: &Event) -> bool {
+    match (&a.place, &b.place) {
+        (Some(p), Some(q)) => {
+            if p.country != q.country {
+                return false;
+            }
+            if p.precision == Some(GeoPrecision::Country)
+                || q.precision == Some(GeoPrecision::Country)
+            {
+                return true;
+            }
+            match (p.lat, p.lon, q.lat, q.lon) {
+                (Some(a1), Some(o1), Some(a2), Some(o2)) => {
+                    truce_geo::haversine_km(a1, o1, a2, o2) <= 50.0
+                }
+                _ => true,
+            }
+        }
+        _ => true,
+    }
+}
+
+fn dates_compatible(a: &Event, b: &Event) -> bool {
+    match (&a.date, &b.date) {
+        (Some(x), Some(y)) => {
+            let n = x.value.len().min(y.value.len());
+            x.value[..n] == y.value[..n]
+        }
+        _ => true,
+    }
 }

@@ -95,8 +95,12 @@ pub(crate) fn compose(s: &Sent, lx: &Lexicon, focus: Option<&str>) -> Vec<Phrase
                         }
                         let gap: Vec<&str> = (last_end..q.start).map(|t| s.fold(t)).collect();
                         let ok = if codes.is_empty() {
-                            // up to four words ("ministre des Affaires étrangères russe"), no punctuation
-                            gap.len() <= 4 && (last_end..q.start).all(|t| s.is_word(t))
+                            // adjacent, or after a genitive complement
+                            // ("ministre des Affaires étrangères russe"), no punctuation
+                            gap.is_empty()
+                                || gap.len() <= 4
+                                    && g.genitive.iter().any(|w| w == gap[0])
+                                    && (last_end..q.start).all(|t| s.is_word(t))
                         } else {
                             !gap.is_empty() && gap.iter().all(|w| Sent::is_coord(lx, w))
                         };
@@ -109,23 +113,17 @@ pub(crate) fn compose(s: &Sent, lx: &Lexicon, focus: Option<&str>) -> Vec<Phrase
                         end = q.end;
                         k += 1;
                     }
-                    // "ministère russe de la Défense": keep the tail in the phrase
-                    if !codes.is_empty() && k < ms.len() && ms[k].entry.kind == ActorKind::Sector {
-                        let q = &ms[k];
-                        if q.start <= end + 3 && (end..q.start).all(|t| s.is_word(t)) {
-                            used[k] = true;
-                            end = q.end;
-                        }
-                    }
                 }
                 // genitive: "l'armée de Bachar al-Assad", "forces de la coalition"
                 if codes.is_empty() && mi + 1 < ms.len() {
                     let q = &ms[mi + 1];
                     let gap: Vec<&str> = (m.end..q.start).map(|t| s.fold(t)).collect();
-                    let genitive_gap = !gap.is_empty()
-                        && gap.len() <= 3
-                        && g.genitive.iter().any(|w| w == gap[0])
-                        && gap[1..].iter().all(|w| g.articles.iter().any(|a| a == w));
+                    let named = matches!(q.entry.kind, ActorKind::Person | ActorKind::Org);
+                    let genitive_gap = (gap.is_empty() && named)
+                        || !gap.is_empty()
+                            && gap.len() <= 3
+                            && g.genitive.iter().any(|w| w == gap[0])
+                            && gap[1..].iter().all(|w| g.articles.iter().any(|a| a == w));
                     if genitive_gap
                         && matches!(
                             q.entry.kind,
@@ -141,6 +139,15 @@ pub(crate) fn compose(s: &Sent, lx: &Lexicon, focus: Option<&str>) -> Vec<Phrase
                     }
                 }
                 if codes.is_empty() {
+                    // a bare French sector noun needs a determiner ("les rebelles"), else it is
+                    // an adjective ("des opérations militaires")
+                    let determined = m.start == 0
+                        || g.articles.iter().any(|a| a == s.fold(m.start - 1))
+                        || g.possessives.iter().any(|a| a == s.fold(m.start - 1))
+                        || s.toks[m.start - 1].kind == truce_text::TokKind::Number;
+                    if lx.lang == truce_text::Lang::Fr && !determined {
+                        continue;
+                    }
                     match focus {
                         Some(f) => codes.push(format!("{f}/{sector}")),
                         None => continue,

@@ -168,6 +168,15 @@ impl Sent {
             }
             i += matched.max(1);
         }
+        // a person's or organisation's name is not a place ("Obama", "Kerry")
+        let names: Vec<(usize, usize)> = self
+            .mentions
+            .iter()
+            .filter(|m| matches!(m.entry.kind, ActorKind::Person | ActorKind::Org))
+            .map(|m| (m.start, m.end))
+            .collect();
+        self.places
+            .retain(|p| !names.iter().any(|&(a, b)| p.start < b && a < p.end));
     }
 
     /// The lookup key of tokens `i..i+len`, or None if they include punctuation.

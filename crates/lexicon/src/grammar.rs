@@ -28,6 +28,13 @@ pub struct Grammar {
     pub reciprocal: Vec<String>,
     pub support_verbs: Vec<String>,
     pub target_nouns: Vec<String>,
+    pub locative_preps: Vec<String>,
+    pub vicinity: Vec<String>,
+    pub ambiguous_preps: Vec<String>,
+    pub anaphoric: Vec<String>,
+    pub infinitive_preps: Vec<String>,
+    pub infinitive_fillers: Vec<String>,
+    pub infinitive_endings: Vec<String>,
 }
 
 impl Grammar {
@@ -57,6 +64,13 @@ impl Grammar {
             &mut g.reciprocal,
             &mut g.support_verbs,
             &mut g.target_nouns,
+            &mut g.locative_preps,
+            &mut g.vicinity,
+            &mut g.ambiguous_preps,
+            &mut g.anaphoric,
+            &mut g.infinitive_preps,
+            &mut g.infinitive_fillers,
+            &mut g.infinitive_endings,
         ] {
             for w in list.iter_mut() {
                 *w = truce_text::fold(w.trim());

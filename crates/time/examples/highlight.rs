@@ -2,7 +2,7 @@
 //!
 //! `cargo run -p truce-time --example highlight -- en 2016-10-25 < article.txt`
 
-use std::io::Read;
+use std::io::{Read, Write};
 use truce_time::{parse_published, tag, Anchor, Lang};
 
 fn main() {
@@ -29,5 +29,6 @@ fn main() {
         last = t.span.end;
     }
     out.push_str(&text[last..]);
-    println!("{out}");
+    // Ignore a closed pipe (`| head`).
+    let _ = writeln!(std::io::stdout().lock(), "{out}");
 }

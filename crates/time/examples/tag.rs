@@ -3,7 +3,7 @@
 //! `cargo run -p truce-time --example tag -- fr 2016-09-28 < article.txt`
 //! (the reference date is optional).
 
-use std::io::Read;
+use std::io::{Read, Write};
 use truce_time::{parse_published, tag, year_hint, Anchor, Lang};
 
 fn main() {
@@ -26,11 +26,14 @@ fn main() {
             None
         },
     };
-    println!("anchor: {anchor:?}");
+    let mut out = std::io::stdout().lock();
+    let _ = writeln!(out, "anchor: {anchor:?}");
     for t in tag(&text, lang, &anchor) {
         let v = t.value.as_ref().map_or("-", |v| v.value.as_str());
         let approx = if t.approximate { " ~" } else { "" };
-        println!(
+        // Stop quietly on a closed pipe (`| head`).
+        let line = writeln!(
+            out,
             "{:>6}..{:<6} {:<9} {:<10}{} {:?}",
             t.span.start,
             t.span.end,
@@ -39,5 +42,8 @@ fn main() {
             approx,
             t.span.slice(&text)
         );
+        if line.is_err() {
+            break;
+        }
     }
 }

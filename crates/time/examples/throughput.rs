@@ -15,7 +15,8 @@ La Syrie est le théâtre d'un conflit armé depuis mars 2011, qui a fait plus d
 Les négociations inter-syriennes doivent reprendre début juin à Genève, a précisé l'émissaire. \
 Il y a près de sept semaines, Washington et Moscou avaient convenu d'un mécanisme commun. ";
 
-const EN: &str = "The truce took effect at sunset on Sept. 12, the start of the Eid al-Adha holiday. \
+const EN: &str =
+    "The truce took effect at sunset on Sept. 12, the start of the Eid al-Adha holiday. \
 Air strikes hit an aid convoy near Aleppo on Monday, the United Nations said, killing 20 people. \
 Late on Monday, October 24, 48 women and children left eastern Aleppo through a corridor. \
 Washington suspended bilateral talks with Moscow last week after more than 13 hours of talks. \
@@ -44,7 +45,10 @@ fn main() {
         }
     };
     let anchor = Anchor::at(NaiveDate::from_ymd_opt(2016, 9, 28).unwrap_or_default());
-    for (lang, text) in [(lang, text.clone()), (Lang::En, EN.repeat(4096 / EN.len() + 1))] {
+    for (lang, text) in [
+        (lang, text.clone()),
+        (Lang::En, EN.repeat(4096 / EN.len() + 1)),
+    ] {
         let n = tag(&text, lang, &anchor).len(); // warm up (compiles the lexicon)
         let iters = 2000;
         let t0 = Instant::now();

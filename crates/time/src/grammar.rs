@@ -195,21 +195,54 @@ impl P<'_> {
 
     // ----- calendar pieces ---------------------------------------------
 
+    /// A day number with its ordinal suffix, however it is followed.
+    fn day_raw(&self, i: usize) -> Option<(u32, usize)> {
+        let t = self.lone_num(i)?;
+        if t.ndig > 2 || t.num == 0 || t.num > 31 {
+            return None;
+        }
+        let mut e = i + 1;
+        if self.glued(e) {
+            if let Some(e2) = self.at(&self.lx.m.ordinal_suffixes, e) {
+                e = e2;
+            }
+        }
+        Some((t.num, e))
+    }
+
     /// A day of the month: "27", "1er", "12th", "premier".
     fn day(&self, i: usize) -> Option<(u32, usize)> {
-        if let Some(t) = self.lone_num(i) {
-            if t.ndig > 2 || t.num == 0 || t.num > 31 {
-                return None;
-            }
-            let mut e = i + 1;
-            if self.glued(e) {
-                if let Some(e2) = self.at(&self.lx.m.ordinal_suffixes, e) {
-                    e = e2;
-                }
-            }
-            return self.num_ends(e).then_some((t.num, e));
+        if let Some((d, e)) = self.day_raw(i) {
+            return self.num_ends(e).then_some((d, e));
+        }
+        if self.num(i).is_some() {
+            return None;
         }
         self.at(&self.lx.m.first_day, i).map(|e| (1, e))
+    }
+
+    /// The first day of a range: "27" in "27 et 28 février", "12" in "du 12
+    /// au 19 septembre", "19" in "19-20 septembre"; takes its month and year
+    /// from the second day. Ends after the first day.
+    fn range_start(&self, k: usize) -> Option<(usize, Sem)> {
+        let (d, e) = self.day_raw(k)?;
+        let mut j = self.at(&self.lx.m.range_connectors, e)?;
+        if let Some(j2) = self.at(&self.lx.m.determiners, j) {
+            j = j2;
+        }
+        let (
+            _,
+            Sem::Cal {
+                year,
+                month: Some(m),
+                day: Some(d2),
+                ..
+            },
+        ) = self.day_month(j)?
+        else {
+            return None;
+        };
+        (d < d2).then(|| (e, date(year, Some(m), Some(d))))
     }
 
     /// A four-digit year between 1900 and 2100.
@@ -281,8 +314,18 @@ impl P<'_> {
             return None;
         }
         let (m, e, _) = self.month(k)?;
-        let (d, e) = self.day(e)?;
-        let (year, e) = self.opt_year(e, true);
+        if let Some((d, e)) = self.day(e) {
+            let (year, e) = self.opt_year(e, true);
+            return Some((e, date(year, Some(m), Some(d))));
+        }
+        // "Sept. 19-20[, 2016]": the first day, with the year after the range
+        let (d, e) = self.day_raw(e)?;
+        let j = self.at(&self.lx.m.range_connectors, e)?;
+        let (d2, e2) = self.day(j)?;
+        if d2 <= d {
+            return None;
+        }
+        let (year, _) = self.opt_year(e2, true);
         Some((e, date(year, Some(m), Some(d))))
     }
 
@@ -489,6 +532,9 @@ impl P<'_> {
         keep_sem(&mut best, self.part(k));
         keep_sem(&mut best, self.year_alone(k));
         keep_sem(&mut best, self.numeric(k));
+        if best.is_none() {
+            best = self.range_start(k);
+        }
         let (mut e, mut sem) = best?;
         // Only what lacks a year can be "dernier"/"prochain"/"this".
         let open = matches!(sem, Sem::Weekday { .. } | Sem::Cal { year: None, .. });
@@ -522,8 +568,11 @@ impl P<'_> {
         if let Some(e) = self.at(&self.lx.m.day_parts, f.e) {
             f.e = e;
         }
-        let j = self.at(&self.lx.m.time_before, f.e).unwrap_or(f.e);
-        if let Some(e) = self.time(j) {
+        let (j, spoken) = match self.at(&self.lx.m.time_before, f.e) {
+            Some(j) => (j, false),
+            None => (f.e, true),
+        };
+        if let Some(e) = self.time(j, spoken) {
             f.e = e;
         }
         f
@@ -532,7 +581,9 @@ impl P<'_> {
     // ----- clock times -------------------------------------------------
 
     /// A clock time: "minuit", "19h", "08h00", "10:30", "10 a.m.", "à 10 heures".
-    fn time(&self, j: usize) -> Option<usize> {
+    /// The spoken form "10 heures" counts only when `spoken` (right after a
+    /// day) or after a connecting word ("à", "vers").
+    fn time(&self, j: usize, spoken: bool) -> Option<usize> {
         let m = &self.lx.m;
         if let Some(e) = self.at(&m.time_words, j) {
             return Some(self.time_tail(e));
@@ -572,9 +623,9 @@ impl P<'_> {
                 return Some(self.time_tail(e2));
             }
         }
-        // "à 10 heures [30]": only after a connecting word.
+        // "à 10 heures [30]", "samedi 17 heures"
         let after_word = j > 0 && self.t[j - 1].kind == Kind::Word;
-        if after_word && self.after(&m.time_before, j) && t.num <= 23 {
+        if (spoken || (after_word && self.after(&m.time_before, j))) && t.num <= 23 {
             if let Some((e2, Unit::Hour)) = self.lx.units.longest(self.t, e).map(|(x, u)| (x, *u)) {
                 if self.at(&m.hour_marks, e).is_none() {
                     let mut e2 = e2;
@@ -599,7 +650,7 @@ impl P<'_> {
     /// A clock time, possibly followed by the day it is on
     /// ("sunset on September 12", "à minuit, le 27 février").
     fn time_led(&self, k: usize) -> Option<Found> {
-        let e = self.time(k)?;
+        let e = self.time(k, false)?;
         let j = self.at(&self.lx.m.date_after_time, e).unwrap_or(e);
         if let Some(f) = self.dated(j).filter(Found::day_level) {
             return Some(Found { s: k, ..f });

@@ -117,6 +117,7 @@ markers! {
     duration_cues: false,
     hour_marks: false,
     first_day: true,
+    range_connectors: false,
 }
 
 /// Phrases (token-id sequences) with a value, indexed by their first token.

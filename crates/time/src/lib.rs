@@ -6,6 +6,20 @@
 //! the publication date of the article, or failing that a year guessed from
 //! the document ([`year_hint`]).
 //!
+//! ```
+//! use truce_time::{tag, Anchor, Lang, NaiveDate, TimexKind};
+//!
+//! let text = "Depuis le 19 septembre, la trêve conclue il y a près de sept semaines a volé en éclats.";
+//! let anchor = Anchor::at(NaiveDate::from_ymd_opt(2016, 9, 28).unwrap());
+//! let found = tag(text, Lang::Fr, &anchor);
+//! assert_eq!(found[0].span.slice(text), "Depuis le 19 septembre");
+//! assert_eq!(found[0].kind, TimexKind::Since);
+//! assert_eq!(found[0].value.as_ref().unwrap().value, "2016-09-19");
+//! assert_eq!(found[1].span.slice(text), "il y a près de sept semaines");
+//! assert_eq!(found[1].value.as_ref().unwrap().value, "2016-08-10");
+//! assert!(found[1].approximate);
+//! ```
+//!
 //! # How it works
 //!
 //! Words are data, rules are code. The words (month and weekday names,
@@ -220,14 +234,16 @@ impl Tagger {
             else {
                 continue;
             };
-            // Full dates say most about the news of the day; "depuis 2011"
-            // usually gives background.
+            // "depuis mars 2011" only says the text is later than that.
+            if f.since {
+                continue;
+            }
+            // Full dates say most about the news of the day.
             let w = match (month, day) {
                 (Some(_), Some(_)) => 4,
                 (Some(_), None) => 2,
                 _ => 1,
             };
-            let w = if f.since { w } else { w * 2 };
             match scores.iter_mut().find(|(yy, _)| *yy == y) {
                 Some((_, s)) => *s += w,
                 None => scores.push((y, w)),
@@ -273,8 +289,9 @@ pub fn tag(text: &str, lang: Lang, anchor: &Anchor) -> Vec<Timex> {
 /// Scores every explicit year in date expressions — full dates ("27 février
 /// 2016", "Dec. 16, 2016", "2016-09-19") weigh most, then month-year
 /// ("September 2016"), then bare years ("en 2016"); years introduced by
-/// "depuis"/"since" count half — and returns the best-scoring year, the most
-/// recent on ties. `None` when the text has no explicit year.
+/// "depuis"/"since" are left out, as they only bound the date from below —
+/// and returns the best-scoring year, the most recent on ties. `None` when
+/// the text has no such year.
 pub fn year_hint(text: &str, lang: Lang) -> Option<i32> {
     Tagger::builtin(lang).ok()?.year_hint(text)
 }

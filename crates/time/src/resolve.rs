@@ -68,6 +68,29 @@ fn dist(a: NaiveDate, b: NaiveDate) -> i64 {
     (a - b).num_days().abs()
 }
 
+/// How much less likely news refers to a future date than to a past one at
+/// the same distance: "27 février" in a September article is the past February.
+const FUTURE_WEIGHT: i64 = 4;
+
+/// Of candidate dates, the one closest to `r`, future dates counting
+/// [`FUTURE_WEIGHT`] times their distance (ties: the earlier one).
+fn closest_looking_back(
+    r: NaiveDate,
+    cands: impl IntoIterator<Item = NaiveDate>,
+) -> Option<NaiveDate> {
+    cands.into_iter().min_by_key(|&d| {
+        let days = (d - r).num_days();
+        (
+            if days > 0 {
+                days * FUTURE_WEIGHT
+            } else {
+                -days
+            },
+            d,
+        )
+    })
+}
+
 /// Of candidate dates, the one closest to `r` (ties: the earlier one).
 fn closest(r: NaiveDate, cands: impl IntoIterator<Item = NaiveDate>) -> Option<NaiveDate> {
     cands.into_iter().min_by_key(|&d| (dist(d, r), d))
@@ -129,7 +152,7 @@ fn day_month(m: u32, d: u32, wd: Option<u32>, dir: Dir, a: &Anchor) -> Option<Na
         return match dir {
             Dir::Past => cands.filter(|&c| c < r).max(),
             Dir::Future => cands.filter(|&c| c > r).min(),
-            Dir::Plain | Dir::This => closest(
+            Dir::Plain | Dir::This => closest_looking_back(
                 r,
                 cands.filter(|&c| c.year() != ry - 2 && c.year() != ry + 2),
             ),
@@ -161,7 +184,17 @@ fn month_year(m: u32, dir: Dir, a: &Anchor) -> Option<i32> {
     match dir {
         Dir::Past => cands.into_iter().filter(|&y| idx(y) < now).max(),
         Dir::Future => cands.into_iter().filter(|&y| idx(y) > now).min(),
-        Dir::Plain | Dir::This => cands.into_iter().min_by_key(|&y| ((idx(y) - now).abs(), y)),
+        Dir::Plain | Dir::This => cands.into_iter().min_by_key(|&y| {
+            let months = idx(y) - now;
+            (
+                if months > 0 {
+                    months * FUTURE_WEIGHT
+                } else {
+                    -months
+                },
+                y,
+            )
+        }),
     }
 }
 
@@ -232,7 +265,7 @@ mod tests {
     }
 
     #[test]
-    fn day_month_takes_the_closest_year() {
+    fn day_month_takes_the_closest_year_looking_back() {
         let a = Anchor::at(d("2016-01-05"));
         assert_eq!(
             day_month(12, 28, None, Dir::Plain, &a),
@@ -245,6 +278,18 @@ mod tests {
         );
         let a = Anchor::at(d("2016-09-12"));
         assert_eq!(day_month(9, 12, None, Dir::Past, &a), Some(d("2015-09-12")));
+        // news looks back: a September article's "27 février" is the past February,
+        // but a date a few days ahead is still the coming one
+        let a = Anchor::at(d("2016-09-28"));
+        assert_eq!(
+            day_month(2, 27, None, Dir::Plain, &a),
+            Some(d("2016-02-27"))
+        );
+        let a = Anchor::at(d("2016-09-10"));
+        assert_eq!(
+            day_month(9, 12, None, Dir::Plain, &a),
+            Some(d("2016-09-12"))
+        );
         // 29 February only exists in leap years.
         let a = Anchor::at(d("2017-03-01"));
         assert_eq!(

@@ -213,27 +213,50 @@ pub(crate) fn normalise(s: &str, kind: Kind, out: &mut String) {
     }
 }
 
-/// A quick test that a normal form may be in the vocabulary: for each first
-/// byte, the set of lengths (capped at 63) of vocabulary entries.
+/// A Bloom filter over the vocabulary's normal forms (one hash, 65,536
+/// bits), so that most words of a text are rejected without being copied,
+/// lower-cased or looked up.
 #[derive(Debug, Clone)]
-pub(crate) struct Prefilter([u64; 256]);
+pub(crate) struct Prefilter(Box<[u64]>);
 
 impl Default for Prefilter {
     fn default() -> Self {
-        Prefilter([0; 256])
+        Prefilter(vec![0; 1024].into_boxed_slice())
     }
 }
 
 impl Prefilter {
+    fn slot(bytes: impl Iterator<Item = u8>) -> (usize, u64) {
+        let mut h = Fnv::default();
+        for b in bytes {
+            h.write_u8(b);
+        }
+        let v = h.finish();
+        let bit = ((v >> 16) ^ v) & 0xffff;
+        // bit < 65,536, so the index is < 1,024.
+        (usize::try_from(bit >> 6).unwrap_or(0), 1 << (bit & 63))
+    }
+
+    /// Record a normal form.
     pub fn add(&mut self, norm: &str) {
-        if let Some(&f) = norm.as_bytes().first() {
-            self.0[usize::from(f)] |= 1 << norm.len().min(63);
+        let (i, m) = Self::slot(norm.bytes());
+        if let Some(w) = self.0.get_mut(i) {
+            *w |= m;
         }
     }
+
+    fn test(&self, (i, m): (usize, u64)) -> bool {
+        self.0.get(i).is_some_and(|w| w & m != 0)
+    }
+
+    /// Whether a normal form may be in the vocabulary.
     fn may_contain(&self, norm: &str) -> bool {
-        norm.as_bytes()
-            .first()
-            .is_some_and(|&f| self.0[usize::from(f)] & (1 << norm.len().min(63)) != 0)
+        self.test(Self::slot(norm.bytes()))
+    }
+
+    /// Whether an ASCII word's normal form (its lower case) may be in the vocabulary.
+    fn may_contain_ascii(&self, word: &str) -> bool {
+        self.test(Self::slot(word.bytes().map(|b| b.to_ascii_lowercase())))
     }
 }
 
@@ -245,7 +268,7 @@ pub(crate) fn tokenize(text: &str, vocab: &Vocab, pre: &Prefilter, max_len: usiz
     let bytes = text.as_bytes();
     scan(text, |r| {
         let s = &text[r.start..r.end];
-        let b0 = bytes[r.start];
+        let b0 = bytes.get(r.start).copied().unwrap_or(b' ');
         let first = if b0 < 0x80 {
             char::from(b0)
         } else {
@@ -255,15 +278,15 @@ pub(crate) fn tokenize(text: &str, vocab: &Vocab, pre: &Prefilter, max_len: usiz
         match r.kind {
             Kind::Num => {
                 for b in s.bytes() {
-                    num = num
-                        .saturating_mul(10)
-                        .saturating_add(u32::from(b - b'0'));
+                    num = num.saturating_mul(10).saturating_add(u32::from(b - b'0'));
                 }
                 ndig = u8::try_from(s.len()).unwrap_or(u8::MAX);
             }
             Kind::Word | Kind::Punct => {
                 // Accent folding never makes a word longer than twice its bytes.
-                if s.len() <= max_len * 2 {
+                let plausible =
+                    s.len() <= max_len * 2 && (!s.is_ascii() || pre.may_contain_ascii(s));
+                if plausible {
                     normalise(s, r.kind, &mut buf);
                     if pre.may_contain(&buf) {
                         id = vocab.get(buf.as_str()).copied().unwrap_or(OOV);

@@ -719,3 +719,31 @@ fn expressions_do_not_overlap_and_are_ordered() {
         assert!(w[0].span.end <= w[1].span.start);
     }
 }
+
+#[test]
+fn ranges_day_parts_and_spoken_hours() {
+    let a = anchor("2016-09-28");
+    let text = "Les 27 et 28 février, puis du 12 au 19 septembre, samedi 17 heures et le 19 septembre au soir.";
+    let got = tag(text, Fr, &a);
+    assert_eq!(
+        diff(
+            text,
+            &got,
+            &[
+                ("Les 27", "2016-02-27", Date, false),
+                ("28 février", "2016-02-28", Date, false),
+                ("12", "2016-09-12", Date, false),
+                ("19 septembre", "2016-09-19", Date, false),
+                ("samedi 17 heures", "2016-09-24", Relative, false),
+                ("le 19 septembre au soir", "2016-09-19", Date, false),
+            ]
+        ),
+        None
+    );
+    let text = "Talks were held on Sept. 19-20, 2016 in New York.";
+    let got = tag(text, En, &a);
+    assert_eq!(
+        diff(text, &got, &[("Sept. 19", "2016-09-19", Date, false)]),
+        None
+    );
+}
