@@ -420,7 +420,6 @@ fn names_of(v: &Value) -> Option<String> {
 struct Open {
     id: NodeId,
     junk: bool,
-    block: bool,
     scoring: bool,
     p_text: usize,
     own_text: usize,
@@ -481,17 +480,10 @@ pub fn extract(html: &str) -> Extracted {
                 }
                 let parent_junk = open.last().is_some_and(|o| o.junk);
                 let junk = parent_junk || is_junk_element(el);
-                // Text directly in a `div` counts too: many pages break lines with <br>.
-                let scoring = !junk
-                    && matches!(
-                        el.name(),
-                        "p" | "pre" | "td" | "div" | "section" | "article" | "blockquote"
-                    );
-                let block = BLOCK_TAGS.contains(&el.name()) || el.name() == "td";
+                let scoring = !junk && matches!(el.name(), "p" | "pre" | "td");
                 open.push(Open {
                     id: node.id(),
                     junk,
-                    block: block && el.name() != "br",
                     scoring,
                     p_text: 0,
                     own_text: 0,
@@ -502,14 +494,8 @@ pub fn extract(html: &str) -> Extracted {
                 stack.extend(kids.into_iter().rev().map(|k| (k, false)));
             }
             Node::Text(t) => {
-                // Credit the text to the innermost block, if it is a scoring one.
-                if let Some(o) = open
-                    .iter_mut()
-                    .rev()
-                    .take(16)
-                    .find(|o| o.block)
-                    .filter(|o| o.scoring)
-                {
+                // Credit the text to the innermost scoring block, if any is open.
+                if let Some(o) = open.iter_mut().rev().take(8).find(|o| o.scoring) {
                     o.own_text += t.chars().filter(|c| !c.is_whitespace()).count();
                     o.commas += t.matches([',', '，']).count();
                 }

@@ -82,7 +82,18 @@ impl<'a> Ctx<'a> {
             );
             let evidence = self.s.span.slice(self.text).to_string();
             let sources: Vec<Option<String>> = if args.sources.is_empty() {
-                vec![None]
+                // a statement with no named subject is the speaker's
+                let statement = !matches!(
+                    trig.kind,
+                    EventType::ASSAULT
+                        | EventType::COERCE
+                        | EventType::AID
+                        | EventType::RETREAT
+                        | EventType::MOBILIZE
+                );
+                vec![said_by
+                    .clone()
+                    .filter(|_| statement && trig.frame != Frame::None)]
             } else {
                 args.sources.iter().cloned().map(Some).collect()
             };
@@ -223,15 +234,35 @@ impl<'a> Ctx<'a> {
     }
 
     fn preceded_by_oblique(&self, start: usize) -> bool {
-        self.prev_content(start).is_some_and(|k| {
-            Grammar::has(&self.g().oblique_preps, self.s.fold(k))
-                || Grammar::has(&self.g().agent_preps, self.s.fold(k))
-        })
+        self.preceded_by(start, &self.g().oblique_preps)
+            || self.preceded_by(start, &self.g().agent_preps)
     }
 
+    /// Whether a word or phrase of `list` comes before token `start`,
+    /// skipping articles and generic descriptors ("contre le groupe
+    /// terroriste Front al-Nosra", "de la part de Washington").
     fn preceded_by(&self, start: usize, list: &[String]) -> bool {
-        self.prev_content(start)
-            .is_some_and(|k| Grammar::has(list, self.s.fold(k)))
+        let g = self.g();
+        let mut k = start;
+        while k > 0 {
+            let f = self.s.fold(k - 1);
+            if Grammar::has(&g.articles, f) || Grammar::has(&g.descriptors, f) {
+                k -= 1;
+            } else {
+                break;
+            }
+        }
+        // check right before the skipped words, and right before the name
+        // itself for phrases that contain articles ("de la part de")
+        let ends_at = |end: usize, entry: &str| {
+            let words: Vec<&str> = entry.split(' ').collect();
+            end >= words.len()
+                && words
+                    .iter()
+                    .enumerate()
+                    .all(|(i, w)| self.s.fold(end - words.len() + i) == *w)
+        };
+        list.iter().any(|e| ends_at(k, e) || ends_at(start, e))
     }
 
     /// The phrase ending at token `end` (exclusive), if any.
@@ -245,10 +276,11 @@ impl<'a> Ctx<'a> {
     fn subject_phrase(&self, v: usize) -> Option<usize> {
         let s = self.s;
         let mut k = v;
+        let mut fallback = None;
         while k > 0 {
             k -= 1;
             if self.is_break(k) {
-                return None;
+                return fallback;
             }
             let f = s.fold(k);
             if matches!(f, "qui" | "who" | "which") {
@@ -261,7 +293,7 @@ impl<'a> Ctx<'a> {
             }
             if matches!(f, "que" | "qu'" | "that") && k + 1 < v {
                 // complement clause boundary: only what follows counts
-                return None;
+                return fallback;
             }
             if let Some(pi) = self.phrase_ending_at(k + 1) {
                 let p = &self.phrases[pi];
@@ -269,10 +301,17 @@ impl<'a> Ctx<'a> {
                     k = p.start;
                     continue;
                 }
+                if self.preceded_by(p.start, &self.g().genitive) {
+                    // a complement ("les chefs des groupes d'opposition"): the
+                    // subject only if no better one stands further left
+                    fallback = fallback.or(Some(pi));
+                    k = p.start;
+                    continue;
+                }
                 return Some(pi);
             }
         }
-        None
+        fallback
     }
 
     /// The subject phrase and those coordinated before it ("X et Y ont convenu").
@@ -438,12 +477,14 @@ impl<'a> Ctx<'a> {
 
     /// The first phrase after a verb that is its object or prepositional complement.
     fn object(&self, h: &TriggerHit) -> Option<usize> {
-        self.phrases_after(h.last(), 12).find(|&pi| {
-            let p = &self.phrases[pi];
-            !self.preceded_by(p.start, &self.g().agent_preps)
-                && !self.preceded_by(p.start, &["selon".to_string(), "according".to_string()])
-                && !self.new_clause_between(h.last(), p.start)
-        })
+        self.phrases_after(h.first(), 12 + h.last() - h.first())
+            .find(|&pi| {
+                let p = &self.phrases[pi];
+                !h.tokens.iter().any(|&t| p.start <= t && t < p.end)
+                    && !self.preceded_by(p.start, &self.g().agent_preps)
+                    && !self.preceded_by(p.start, &["selon".to_string(), "according".to_string()])
+                    && !self.new_clause_between(h.last(), p.start)
+            })
     }
 
     /// Whether a passive auxiliary precedes the verb ("a été visé", "was hit").
@@ -473,6 +514,15 @@ impl<'a> Ctx<'a> {
         };
         match h.trigger.frame {
             Frame::None => {}
+            Frame::Obligation => {
+                if let Some(pi) = self.subject_phrase(h.first()) {
+                    a.targets.extend(self.codes(pi));
+                    a.used.push(pi);
+                }
+                if let Some(sp) = speaker {
+                    a.sources.push(sp.to_string());
+                }
+            }
             Frame::Verb => {
                 if self.passive(h) {
                     if let Some(pi) = self.agent(h) {
@@ -526,6 +576,11 @@ impl<'a> Ctx<'a> {
                     if let Some(pi) = against.filter(|pi| !a.used.contains(pi)) {
                         a.targets.push(self.phrases[pi].codes[0].clone());
                         a.used.push(pi);
+                        // "contre Daech, le Front al-Nosra et d'autres groupes"
+                        for qi in self.coordinated_after(pi) {
+                            a.targets.extend(self.codes(qi));
+                            a.used.push(qi);
+                        }
                     }
                 }
                 // "ses frappes", "mène des opérations": the clause subject is the agent

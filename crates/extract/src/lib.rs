@@ -129,7 +129,7 @@ impl<'a> Extractor<'a> {
             })
             .collect();
 
-        let focus = self.focus_country(&sents, doc);
+        let focus = self.focus_country(&sents, doc, lx);
 
         // time expressions over the whole text, anchored on the publication date
         let tlang = match lang {
@@ -146,8 +146,19 @@ impl<'a> Extractor<'a> {
         let timexes = truce_time::tag(text, tlang, &anchor);
 
         let mut state = events::DocState::default();
+        // countries named so far, most recent last ("les deux pays")
+        let mut recent: Vec<String> = Vec::new();
         for s in &mut sents {
-            let phrases = phrases::compose(s, lx, focus.as_deref());
+            let phrases = phrases::compose(s, lx, focus.as_deref(), &recent);
+            for p in &phrases {
+                for c in &p.codes {
+                    let head = c.split('/').next().unwrap_or(c);
+                    if head.len() == 3 && !truce_model::ORG_CODES.contains(&head) {
+                        recent.retain(|r| r != head);
+                        recent.push(head.to_string());
+                    }
+                }
+            }
             let ctx = events::Ctx {
                 doc,
                 text,
@@ -197,8 +208,8 @@ impl<'a> Extractor<'a> {
     }
 
     /// The country the document is about: the most frequent country of its
-    /// place names (title counted twice), else of its country mentions.
-    fn focus_country(&self, sents: &[Sent], doc: &CleanDoc) -> Option<String> {
+    /// place names (title counted twice).
+    fn focus_country(&self, sents: &[Sent], doc: &CleanDoc, lx: &Lexicon) -> Option<String> {
         let mut counts: HashMap<&str, usize> = HashMap::new();
         for s in sents {
             let w = if doc.title.is_some_and(|t| t.contains(s.span)) {
@@ -207,6 +218,21 @@ impl<'a> Extractor<'a> {
                 1
             };
             for p in &s.places {
+                // a country or capital that is also an actor ("Moscou a demandé")
+                // counts only after a locative preposition ("en Syrie")
+                let actor = s
+                    .mentions
+                    .iter()
+                    .any(|m| m.start < p.end && p.start < m.end);
+                let locative = p.start > 0
+                    && lx
+                        .grammar
+                        .locative_preps
+                        .iter()
+                        .any(|w| w == s.fold(p.start - 1));
+                if actor && !locative {
+                    continue;
+                }
                 if let Some(e) = self.geo.best_of(&p.cands, None) {
                     *counts.entry(e.country.as_str()).or_default() += w;
                 }

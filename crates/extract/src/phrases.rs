@@ -5,7 +5,7 @@
 //! Affaires étrangères, Sergueï Lavrov").
 
 use crate::sentence::{Mention, Phrase, Sent};
-use truce_lexicon::{ActorKind, Lexicon};
+use truce_lexicon::{ActorKind, Grammar, Lexicon};
 
 /// Country and sector of a code ("SYR/MIL" → ("SYR", Some("MIL"))).
 pub(crate) fn split_code(code: &str) -> (&str, Option<&str>) {
@@ -40,11 +40,37 @@ fn locative(lx: &Lexicon, s: &Sent, start: usize) -> bool {
 }
 
 /// Build actor phrases for one sentence. `focus` is the document's country of focus.
-pub(crate) fn compose(s: &Sent, lx: &Lexicon, focus: Option<&str>) -> Vec<Phrase> {
+/// `recent` lists the countries named so far, most recent last.
+pub(crate) fn compose(
+    s: &Sent,
+    lx: &Lexicon,
+    focus: Option<&str>,
+    recent: &[String],
+) -> Vec<Phrase> {
     let ms: &[Mention] = &s.mentions;
     let mut used = vec![false; ms.len()];
     let mut out: Vec<Phrase> = Vec::new();
     let g = &lx.grammar;
+    // "les deux pays", "both sides": the last two countries named
+    for i in 0..s.len().saturating_sub(1) {
+        if Grammar::has(&g.anaphoric, s.fold(i))
+            && matches!(s.fold(i), "deux" | "two" | "both")
+            && Grammar::has(&g.dual_nouns, s.fold(i + 1))
+            && recent.len() >= 2
+        {
+            let codes = recent[recent.len() - 2..]
+                .iter()
+                .map(|c| format!("{c}/GOV"))
+                .collect();
+            out.push(Phrase {
+                start: i,
+                end: i + 2,
+                codes,
+                kind: ActorKind::Country,
+            });
+        }
+    }
+    let anaphor = |start: usize| start > 0 && Grammar::has(&g.anaphoric, s.fold(start - 1));
     for mi in 0..ms.len() {
         if used[mi] {
             continue;
@@ -52,6 +78,9 @@ pub(crate) fn compose(s: &Sent, lx: &Lexicon, focus: Option<&str>) -> Vec<Phrase
         let m = &ms[mi];
         match m.entry.kind {
             ActorKind::Sector => {
+                if anaphor(m.start) {
+                    continue;
+                }
                 let sector = m.entry.code.trim_start_matches('/');
                 let mut codes = Vec::new();
                 let mut end = m.end;

@@ -3,7 +3,7 @@
 //! are byte ranges into the document text.
 
 use truce_geo::Gazetteer;
-use truce_lexicon::{ActorEntry, ActorKind, Lexicon, Matcher, Slot, Trigger};
+use truce_lexicon::{ActorEntry, ActorKind, Frame, Lexicon, Matcher, Slot, Trigger};
 use truce_model::Span;
 use truce_text::{tokenize, TokKind, Token};
 
@@ -318,6 +318,9 @@ impl Sent {
             if o.consume {
                 consumed = Some(hit);
             }
+        }
+        if !o.not_before.is_empty() && first > 0 && self.slot_matches(first - 1, &o.not_before) {
+            return None;
         }
         if !o.before.is_empty() {
             (first.saturating_sub(6)..first).find(|&k| self.slot_matches(k, &o.before))?;

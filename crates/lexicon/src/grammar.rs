@@ -35,6 +35,8 @@ pub struct Grammar {
     pub infinitive_preps: Vec<String>,
     pub infinitive_fillers: Vec<String>,
     pub infinitive_endings: Vec<String>,
+    pub descriptors: Vec<String>,
+    pub dual_nouns: Vec<String>,
 }
 
 impl Grammar {
@@ -71,6 +73,8 @@ impl Grammar {
             &mut g.infinitive_preps,
             &mut g.infinitive_fillers,
             &mut g.infinitive_endings,
+            &mut g.descriptors,
+            &mut g.dual_nouns,
         ] {
             for w in list.iter_mut() {
                 *w = truce_text::fold(w.trim());

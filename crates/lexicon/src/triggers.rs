@@ -45,6 +45,9 @@ pub enum Frame {
     NounTarget,
     /// Symmetric: "X et Y", "entre X et Y", "avec Y".
     Symmetric,
+    /// Obligation ("cette opposition doit s'éloigner"): the subject is the
+    /// target, the speaker the source.
+    Obligation,
     /// No actors expected.
     None,
 }
@@ -55,6 +58,8 @@ pub struct TriggerOptions {
     pub after: Vec<Matcher>,
     pub before: Vec<Matcher>,
     pub near: Vec<Matcher>,
+    /// Words that may not come right before the trigger.
+    pub not_before: Vec<Matcher>,
     /// Folded phrases that may not follow within four tokens.
     pub not: Vec<Vec<String>>,
     pub hyp: bool,
@@ -139,6 +144,7 @@ impl Triggers {
                 "n" => Frame::Noun,
                 "nt" => Frame::NounTarget,
                 "sym" => Frame::Symmetric,
+                "ts" => Frame::Obligation,
                 "x" => Frame::None,
                 f => return Err(err(format!("unknown frame {f:?}"))),
             };
@@ -194,6 +200,7 @@ impl Triggers {
                         Some(("after", v)) => options.after = matchers(v, stem),
                         Some(("before", v)) => options.before = matchers(v, stem),
                         Some(("near", v)) => options.near = matchers(v, stem),
+                        Some(("nbefore", v)) => options.not_before = matchers(v, stem),
                         Some(("not", v)) => {
                             options.not = v
                                 .split('|')
