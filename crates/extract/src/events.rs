@@ -14,6 +14,8 @@ use truce_time::Timex;
 pub(crate) struct DocState {
     /// The last speaker identified (for "a-t-il ajouté", "he added").
     pub last_speaker: Option<String>,
+    /// The source of the last event with one (for "il", "elle", "they").
+    pub last_subject: Option<String>,
 }
 
 /// Everything needed to build the events of one sentence.
@@ -31,6 +33,8 @@ pub(crate) struct Ctx<'a> {
 /// Source/target candidates for one trigger.
 #[derive(Debug, Default)]
 struct Args {
+    /// "X et Y s'accusent mutuellement": every pair, both ways.
+    reciprocal: bool,
     sources: Vec<String>,
     targets: Vec<String>,
     /// Phrases used as arguments (their places are not the event's place).
@@ -52,7 +56,11 @@ impl<'a> Ctx<'a> {
         let speaker = self.speaker(state);
         let mut out = Vec::new();
         for h in &hits {
-            if self.is_reporting_only(h) || self.nested_in(h, &hits) {
+            if self.is_reporting_only(h)
+                || self.nested_in(h, &hits)
+                || self.back_reference(h)
+                || self.inside_actor(h)
+            {
                 continue;
             }
             let complement = self.infinitive_complement(h);
@@ -63,13 +71,17 @@ impl<'a> Ctx<'a> {
             {
                 continue;
             }
-            let args = self.arguments(h, speaker.as_deref());
+            let args = self.arguments(h, speaker.as_deref(), state.last_subject.as_deref());
             let trig = h.trigger;
             if trig.options.actor && args.sources.is_empty() && args.targets.is_empty() {
                 continue;
             }
             let negated = self.negated(h);
-            let hypothetical = trig.options.hyp || complement || self.hypothetical(h);
+            // a threat or a request is about the future by nature; only its own
+            // modality makes it hypothetical
+            let content_type = matches!(trig.kind, EventType::THREATEN | EventType::REQUEST);
+            let hypothetical =
+                trig.options.hyp || (complement && !content_type) || self.hypothetical(h);
             let mode = self.mode(h);
             let place = self.place(h, &args);
             let date = self.date(h);
@@ -81,29 +93,51 @@ impl<'a> Ctx<'a> {
                 self.s.toks[h.last()].span.end,
             );
             let evidence = self.s.span.slice(self.text).to_string();
-            let sources: Vec<Option<String>> = if args.sources.is_empty() {
-                // a statement with no named subject is the speaker's
-                let statement = !matches!(
-                    trig.kind,
-                    EventType::ASSAULT
-                        | EventType::COERCE
-                        | EventType::AID
-                        | EventType::RETREAT
-                        | EventType::MOBILIZE
-                );
-                vec![said_by
-                    .clone()
-                    .filter(|_| statement && trig.frame != Frame::None)]
+            let pairs: Vec<(Option<String>, Option<String>)> = if args.reciprocal {
+                let mut v = Vec::new();
+                for x in &args.sources {
+                    for y in &args.sources {
+                        if x != y {
+                            v.push((Some(x.clone()), Some(y.clone())));
+                        }
+                    }
+                }
+                v
             } else {
-                args.sources.iter().cloned().map(Some).collect()
+                let sources: Vec<Option<String>> = if args.sources.is_empty() {
+                    // a statement with no named subject is the speaker's
+                    let statement = !matches!(
+                        trig.kind,
+                        EventType::ASSAULT
+                            | EventType::COERCE
+                            | EventType::AID
+                            | EventType::RETREAT
+                            | EventType::MOBILIZE
+                    );
+                    vec![said_by
+                        .clone()
+                        .filter(|_| statement && trig.frame != Frame::None)]
+                } else {
+                    args.sources.iter().cloned().map(Some).collect()
+                };
+                let targets: Vec<Option<String>> = if args.targets.is_empty() {
+                    vec![None]
+                } else {
+                    args.targets.iter().cloned().map(Some).collect()
+                };
+                let mut v = Vec::new();
+                for x in &sources {
+                    for y in &targets {
+                        v.push((x.clone(), y.clone()));
+                    }
+                }
+                v
             };
-            let targets: Vec<Option<String>> = if args.targets.is_empty() {
-                vec![None]
-            } else {
-                args.targets.iter().cloned().map(Some).collect()
-            };
-            for src in &sources {
-                for tgt in &targets {
+            if let Some(Some(first)) = pairs.first().map(|p| p.0.clone()) {
+                state.last_subject = Some(first);
+            }
+            for (src, tgt) in &pairs {
+                {
                     if src.is_some() && src == tgt && trig.kind != EventType::ASSAULT {
                         continue;
                     }
@@ -202,10 +236,8 @@ impl<'a> Ctx<'a> {
                 state.last_speaker = Some(sp.clone());
                 return Some(sp);
             }
-            // pronoun subject: "il a déclaré", "he said"
-            if (i.saturating_sub(3)..i).any(|k| Grammar::has(&self.g().pronouns, s.fold(k))) {
-                return state.last_speaker.clone();
-            }
+            // a pronoun or a reference back ("il a déclaré", "a ajouté ce responsable")
+            return state.last_speaker.clone();
         }
         None
     }
@@ -489,8 +521,11 @@ impl<'a> Ctx<'a> {
 
     /// Whether a passive auxiliary precedes the verb ("a été visé", "was hit").
     fn passive(&self, h: &TriggerHit) -> bool {
-        (h.first().saturating_sub(2)..h.first())
-            .any(|k| Grammar::has(&self.g().passive_aux, self.s.fold(k)))
+        let first = h.first();
+        let aux = (first.saturating_sub(2)..first)
+            .find(|&k| Grammar::has(&self.g().passive_aux, self.s.fold(k)));
+        // "se sont engagés", "s'est entretenu": pronominal, not passive
+        aux.is_some_and(|k| k == 0 || !matches!(self.s.fold(k - 1), "se" | "s'"))
     }
 
     /// The speaker standing for "nous"/"we" subjects.
@@ -504,7 +539,7 @@ impl<'a> Ctx<'a> {
             .then(|| sp.to_string())
     }
 
-    fn arguments(&self, h: &TriggerHit, speaker: Option<&str>) -> Args {
+    fn arguments(&self, h: &TriggerHit, speaker: Option<&str>, last_subject: Option<&str>) -> Args {
         let mut a = Args::default();
         let src = |a: &mut Args, pi: usize| {
             if !a.used.contains(&pi) {
@@ -527,6 +562,9 @@ impl<'a> Ctx<'a> {
                 if self.passive(h) {
                     if let Some(pi) = self.agent(h) {
                         src(&mut a, pi);
+                        for qi in self.coordinated_after(pi) {
+                            src(&mut a, qi);
+                        }
                     }
                     if let Some(pi) = self.subject_phrase(h.first()) {
                         a.targets.extend(self.codes(pi));
@@ -537,11 +575,16 @@ impl<'a> Ctx<'a> {
                         src(&mut a, pi);
                     }
                     if a.sources.is_empty() {
-                        if let Some(code) = self.pronoun_subject(h.first(), speaker) {
+                        if let Some(code) = self
+                            .pronoun_subject(h.first(), speaker)
+                            .or_else(|| self.anaphoric_subject(h.first(), last_subject))
+                        {
                             a.sources.push(code);
                         }
                     }
-                    if let Some(pi) = self.object(h) {
+                    if a.sources.len() >= 2 && self.reciprocal(h) {
+                        a.reciprocal = true;
+                    } else if let Some(pi) = self.object(h) {
                         if !a.used.contains(&pi) {
                             a.targets.push(self.phrases[pi].codes[0].clone());
                             a.used.push(pi);
@@ -553,23 +596,41 @@ impl<'a> Ctx<'a> {
                 let agent = self.agent(h);
                 let gen = self.genitive(h);
                 let against = self.prep_target(h, &self.g().target_preps);
-                if let Some(pi) = agent {
-                    src(&mut a, pi);
+                // "le bombardement des troupes par la coalition": a victim
+                // genitive is the target and "par X" the source; otherwise the
+                // genitive is the agent ("les frappes de la coalition menée par …")
+                let gen_is_target =
+                    h.trigger.frame == Frame::NounTarget || gen.is_some_and(|(_, victim)| victim);
+                match gen {
+                    Some((pi, _)) if gen_is_target => {
+                        a.targets.extend(self.codes(pi));
+                        a.used.push(pi);
+                        if let Some(ai) = agent {
+                            src(&mut a, ai);
+                            for qi in self.coordinated_after(ai) {
+                                src(&mut a, qi);
+                            }
+                        }
+                    }
+                    Some((pi, _)) => {
+                        src(&mut a, pi);
+                        // "les frappes de l'armée russe et du régime syrien"
+                        for qi in self.coordinated_after(pi) {
+                            src(&mut a, qi);
+                        }
+                    }
+                    None => {
+                        if let Some(ai) = agent {
+                            src(&mut a, ai);
+                            for qi in self.coordinated_after(ai) {
+                                src(&mut a, qi);
+                            }
+                        }
+                    }
                 }
                 if a.sources.is_empty() {
                     if let Some(code) = self.adjective_source(h) {
                         a.sources.push(code);
-                    }
-                }
-                let gen_is_target = h.trigger.frame == Frame::NounTarget
-                    || agent.is_some()
-                    || gen.is_some_and(|(_, victim)| victim);
-                if let Some((pi, _)) = gen {
-                    if gen_is_target {
-                        a.targets.extend(self.codes(pi));
-                        a.used.push(pi);
-                    } else if a.sources.is_empty() {
-                        src(&mut a, pi);
                     }
                 }
                 if a.targets.is_empty() {
@@ -583,7 +644,8 @@ impl<'a> Ctx<'a> {
                         }
                     }
                 }
-                // "ses frappes", "mène des opérations": the clause subject is the agent
+                // "ses frappes", "mène des opérations", "a annoncé l'entrée en
+                // vigueur": the clause subject is the agent
                 if a.sources.is_empty() {
                     let first = h.first();
                     let poss =
@@ -603,21 +665,34 @@ impl<'a> Ctx<'a> {
                         }
                     }
                 }
-            }
-            Frame::Symmetric => {
-                // "entre X et Y"
-                let entre = (h.last() + 1..self.s.len())
-                    .find(|&k| matches!(self.s.fold(k), "entre" | "between"));
-                if let Some(k) = entre {
-                    let ps: Vec<usize> = self.phrases_after(k, 12).take(2).collect();
-                    if ps.len() == 2 {
-                        src(&mut a, ps[0]);
-                        a.targets.extend(self.codes(ps[1]));
-                        a.used.push(ps[1]);
-                        return a;
+                // "le cessez-le-feu entre les forces du régime et les rebelles"
+                if a.sources.is_empty() && a.targets.is_empty() {
+                    if let Some((x, y)) = self.between(h) {
+                        self.pair_args(&mut a, x, y);
                     }
                 }
-                if self.noun_usage(h) {
+            }
+            Frame::Symmetric => {
+                if let Some((x, y)) = self.between(h) {
+                    self.pair_args(&mut a, x, y);
+                    return a;
+                }
+                // "signé par les deux pays", "négocié par la Russie et les États-Unis"
+                if let Some(ai) = self.agent(h) {
+                    let mut group = vec![ai];
+                    group.extend(self.coordinated_after(ai));
+                    let last = *group.last().unwrap_or(&ai);
+                    self.pair_args(&mut a, ai, last);
+                    if group.len() > 2 {
+                        for &gi in &group[1..group.len() - 1] {
+                            a.targets.extend(self.codes(gi));
+                            a.used.push(gi);
+                        }
+                    }
+                    return a;
+                }
+                let noun = self.noun_usage(h);
+                if noun {
                     // "sous les auspices des États-Unis et de la Russie"
                     if let Some((pi, _)) = self.genitive(h) {
                         src(&mut a, pi);
@@ -637,14 +712,21 @@ impl<'a> Ctx<'a> {
                         a.sources.push(code);
                     }
                 }
+                if a.sources.is_empty() && noun {
+                    // "Au terme d'une journée marathon à Genève, Kerry et Lavrov ont …":
+                    // the participants are the next subject in the sentence
+                    if let Some(pi) = self.phrases_after(h.last(), 16).next() {
+                        src(&mut a, pi);
+                        for qi in self.coordinated_after(pi) {
+                            a.targets.extend(self.codes(qi));
+                            a.used.push(qi);
+                        }
+                    }
+                }
                 if a.targets.is_empty() && !a.sources.is_empty() {
                     // "avec Y", or the object of a verb ("a rencontré Y")
                     let with = self.prep_target(h, &["avec".to_string(), "with".to_string()]);
-                    let obj = if self.noun_usage(h) {
-                        None
-                    } else {
-                        self.object(h)
-                    };
+                    let obj = if noun { None } else { self.object(h) };
                     if let Some(pi) = with.or(obj).filter(|pi| !a.used.contains(pi)) {
                         a.targets.extend(self.codes(pi));
                         a.used.push(pi);
@@ -660,6 +742,102 @@ impl<'a> Ctx<'a> {
         a.sources.dedup();
         a.targets.dedup();
         a
+    }
+
+    /// An event noun after a demonstrative ("ces raids", "cette offensive",
+    /// "such attacks") refers back to an event reported before.
+    fn back_reference(&self, h: &TriggerHit) -> bool {
+        let first = h.first();
+        let noun = matches!(
+            h.trigger.frame,
+            Frame::Noun | Frame::NounTarget | Frame::Symmetric
+        );
+        noun && (first.saturating_sub(2)..first)
+            .any(|k| Grammar::has(&self.g().demonstratives, self.s.fold(k)))
+    }
+
+    /// A trigger word inside an actor's name ("convoi d'aide humanitaire").
+    fn inside_actor(&self, h: &TriggerHit) -> bool {
+        self.phrases
+            .iter()
+            .any(|p| h.tokens.iter().all(|&t| p.start <= t && t < p.end))
+    }
+
+    /// "s'accusent mutuellement", "se sont accusés", "accused each other".
+    fn reciprocal(&self, h: &TriggerHit) -> bool {
+        let g = self.g();
+        let first = h.first();
+        let reflexive =
+            (first.saturating_sub(4)..first).any(|k| matches!(self.s.fold(k), "se" | "s'"));
+        reflexive
+            || (h.last() + 1..(h.last() + 4).min(self.s.len()))
+                .any(|k| Grammar::has(&g.reciprocal, self.s.fold(k)))
+    }
+
+    /// A subject pronoun ("il", "elle", "they") right before the verb: the
+    /// last subject named.
+    fn anaphoric_subject(&self, v: usize, last: Option<&str>) -> Option<String> {
+        let g = self.g();
+        let mut k = v;
+        // skip auxiliaries, negation and clitics: "elle se réserve", "il n'a pas"
+        while k > 0 {
+            let f = self.s.fold(k - 1);
+            if Grammar::has(&g.passive_aux, f)
+                || matches!(
+                    f,
+                    "a" | "ont"
+                        | "avait"
+                        | "avaient"
+                        | "has"
+                        | "have"
+                        | "had"
+                        | "se"
+                        | "s'"
+                        | "ne"
+                        | "n'"
+                        | "y"
+                        | "en"
+                        | "lui"
+                        | "leur"
+                )
+            {
+                k -= 1;
+            } else {
+                break;
+            }
+        }
+        let f = self.s.fold(k.checked_sub(1)?);
+        (Grammar::has(&g.pronouns, f) && !f.starts_with('-'))
+            .then(|| last.map(str::to_string))
+            .flatten()
+    }
+
+    /// "entre X et Y", "between X and Y" after the trigger in its sentence.
+    fn between(&self, h: &TriggerHit) -> Option<(usize, usize)> {
+        let k = (h.last() + 1..self.s.len())
+            .find(|&k| matches!(self.s.fold(k), "entre" | "between"))?;
+        let mut ps = self.phrases_after(k, 12);
+        let x = ps.next()?;
+        // "entre les deux pays": one phrase naming both
+        if self.phrases[x].codes.len() >= 2 {
+            return Some((x, x));
+        }
+        Some((x, ps.next()?))
+    }
+
+    /// Source and targets from a pair of phrases (possibly one naming several actors).
+    fn pair_args(&self, a: &mut Args, x: usize, y: usize) {
+        let mut codes = self.codes(x);
+        if x != y {
+            codes.extend(self.codes(y));
+        }
+        if let Some((first, rest)) = codes.split_first() {
+            a.sources.push(first.clone());
+            a.targets
+                .extend(rest.iter().filter(|c| *c != first).cloned());
+        }
+        a.used.push(x);
+        a.used.push(y);
     }
 
     /// Whether a trigger word is used as a noun: a determiner, possessive or
@@ -801,6 +979,9 @@ impl<'a> Ctx<'a> {
                 return true;
             }
         }
+        if self.conditional_after(h) {
+            return true;
+        }
         // conditional or future verb form
         if h.trigger.frame == Frame::Verb || h.trigger.frame == Frame::Symmetric {
             let f = s.fold(first);
@@ -815,6 +996,38 @@ impl<'a> Ctx<'a> {
             if !self.fr() && first > 0 && s.fold(first - 1) == "to" {
                 return true;
             }
+        }
+        false
+    }
+
+    /// A noun trigger that is the subject of a conditional or future verb
+    /// ("l'acheminement de l'aide commencerait").
+    fn conditional_after(&self, h: &TriggerHit) -> bool {
+        let g = self.g();
+        if !matches!(
+            h.trigger.frame,
+            Frame::Noun | Frame::NounTarget | Frame::None
+        ) {
+            return false;
+        }
+        let mut k = h.last() + 1;
+        while k < self.s.len() && k <= h.last() + 8 {
+            if self.is_break(k) || self.s.fold(k) == "," {
+                return false;
+            }
+            let f = self.s.fold(k);
+            if Grammar::has(&g.hypothetical, f) {
+                return true;
+            }
+            if self.s.is_word(k)
+                && f.len() > 6
+                && g.hypothetical_endings
+                    .iter()
+                    .any(|e| f.ends_with(e.as_str()))
+            {
+                return true;
+            }
+            k += 1;
         }
         false
     }
@@ -948,8 +1161,12 @@ impl<'a> Ctx<'a> {
             .iter()
             .filter(|t| {
                 sent.contains(t.span)
-                    && t.value.is_some()
                     && t.kind != truce_time::TimexKind::Duration
+                    // "depuis mars 2011" says for how long, not when
+                    && t.value.as_ref().is_some_and(|v| {
+                        t.kind != truce_time::TimexKind::Since
+                            || v.precision == truce_model::Precision::Day
+                    })
             })
             .min_by_key(|t| {
                 if t.span.start >= tend {

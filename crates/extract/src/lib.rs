@@ -150,15 +150,6 @@ impl<'a> Extractor<'a> {
         let mut recent: Vec<String> = Vec::new();
         for s in &mut sents {
             let phrases = phrases::compose(s, lx, focus.as_deref(), &recent);
-            for p in &phrases {
-                for c in &p.codes {
-                    let head = c.split('/').next().unwrap_or(c);
-                    if head.len() == 3 && !truce_model::ORG_CODES.contains(&head) {
-                        recent.retain(|r| r != head);
-                        recent.push(head.to_string());
-                    }
-                }
-            }
             let ctx = events::Ctx {
                 doc,
                 text,
@@ -170,6 +161,16 @@ impl<'a> Extractor<'a> {
                 timexes: &timexes,
             };
             let evs = ctx.events(&mut state);
+            // countries that took part in events, for "les deux pays"
+            for (ev, _) in &evs {
+                for c in [&ev.source, &ev.target].into_iter().flatten() {
+                    let head = c.split('/').next().unwrap_or(c);
+                    if head.len() == 3 && !truce_model::ORG_CODES.contains(&head) {
+                        recent.retain(|r| r != head);
+                        recent.push(head.to_string());
+                    }
+                }
+            }
             out.annotations.push(Annotation::Sentence { span: s.span });
             for p in &phrases {
                 out.annotations.push(Annotation::Actor {

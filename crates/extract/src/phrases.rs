@@ -143,35 +143,53 @@ pub(crate) fn compose(
                         k += 1;
                     }
                 }
-                // genitive: "l'armée de Bachar al-Assad", "forces de la coalition"
-                if codes.is_empty() && mi + 1 < ms.len() {
-                    let q = &ms[mi + 1];
-                    let gap: Vec<&str> = (m.end..q.start).map(|t| s.fold(t)).collect();
-                    let named = matches!(q.entry.kind, ActorKind::Person | ActorKind::Org);
-                    let genitive_gap = (gap.is_empty() && named)
-                        || !gap.is_empty()
-                            && gap.len() <= 3
-                            && g.genitive.iter().any(|w| w == gap[0])
-                            && gap[1..].iter().all(|w| g.articles.iter().any(|a| a == w));
-                    if genitive_gap
-                        && matches!(
-                            q.entry.kind,
+                // genitive: "l'armée de Bachar al-Assad", "forces de la coalition",
+                // through other sector nouns: "l'administration du président des États-Unis"
+                if codes.is_empty() {
+                    let mut cur_end = m.end;
+                    let mut k = mi + 1;
+                    while k < ms.len() {
+                        let q = &ms[k];
+                        let gap: Vec<&str> = (cur_end..q.start).map(|t| s.fold(t)).collect();
+                        let named = matches!(q.entry.kind, ActorKind::Person | ActorKind::Org);
+                        let genitive_gap = (gap.is_empty() && named)
+                            || !gap.is_empty()
+                                && gap.len() <= 3
+                                && g.genitive.iter().any(|w| w == gap[0])
+                                && gap[1..].iter().all(|w| g.articles.iter().any(|a| a == w));
+                        if !genitive_gap {
+                            break;
+                        }
+                        match q.entry.kind {
                             ActorKind::Country
-                                | ActorKind::Capital
-                                | ActorKind::Person
-                                | ActorKind::Org
-                        )
-                    {
-                        codes.push(with_sector(&q.entry.code, q.entry.kind, sector));
-                        used[mi + 1] = true;
-                        end = q.end;
+                            | ActorKind::Capital
+                            | ActorKind::Person
+                            | ActorKind::Org => {
+                                codes.push(with_sector(&q.entry.code, q.entry.kind, sector));
+                                for u in &mut used[mi + 1..=k] {
+                                    *u = true;
+                                }
+                                end = q.end;
+                                break;
+                            }
+                            ActorKind::Sector => {
+                                cur_end = q.end;
+                                k += 1;
+                            }
+                            _ => break,
+                        }
                     }
                 }
                 if codes.is_empty() {
                     // a bare French sector noun needs a determiner ("les rebelles"), else it is
                     // an adjective ("des opérations militaires")
+                    // "ce responsable", "cette source": a reference back, not the focus
+                    if m.start > 0 && Grammar::has(&g.demonstratives, s.fold(m.start - 1)) {
+                        continue;
+                    }
                     let determined = m.start == 0
                         || g.articles.iter().any(|a| a == s.fold(m.start - 1))
+                        || g.target_nouns.iter().any(|a| a == s.fold(m.start - 1))
                         || g.possessives.iter().any(|a| a == s.fold(m.start - 1))
                         || s.toks[m.start - 1].kind == truce_text::TokKind::Number;
                     if lx.lang == truce_text::Lang::Fr && !determined {

@@ -152,8 +152,10 @@ impl Sent {
                 if len == 1 && first.all_caps && first.span.len() <= 4 {
                     ids.extend_from_slice(geo.lookup_exact_case(first.span.slice(text)));
                 }
-                // proper names only: the first token must be capitalised
-                if first.capitalized && !first.fold.ends_with('\'') {
+                // proper names only: the first token must be capitalised, and a
+                // lone common word ("Sur le terrain") is not a place
+                let stop = len == 1 && lx.grammar.place_stopwords.iter().any(|w| *w == first.fold);
+                if first.capitalized && !first.fold.ends_with('\'') && !stop {
                     ids.extend_from_slice(geo.lookup(&key));
                 }
                 if !ids.is_empty() {

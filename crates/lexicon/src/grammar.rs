@@ -37,6 +37,8 @@ pub struct Grammar {
     pub infinitive_endings: Vec<String>,
     pub descriptors: Vec<String>,
     pub dual_nouns: Vec<String>,
+    pub demonstratives: Vec<String>,
+    pub place_stopwords: Vec<String>,
 }
 
 impl Grammar {
@@ -75,6 +77,8 @@ impl Grammar {
             &mut g.infinitive_endings,
             &mut g.descriptors,
             &mut g.dual_nouns,
+            &mut g.demonstratives,
+            &mut g.place_stopwords,
         ] {
             for w in list.iter_mut() {
                 *w = truce_text::fold(w.trim());

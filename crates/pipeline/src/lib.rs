@@ -36,7 +36,43 @@ impl Pipeline<'static> {
 
 impl Pipeline<'_> {
     /// Clean, identify the language and extract events from one document.
+    ///
+    /// A defect in a stage must not take the whole run down: a panic while
+    /// processing one document is caught and reported as that document's
+    /// diagnostic, with no events.
     pub fn process(&self, raw: &RawDoc) -> Processed {
+        match std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| self.process_inner(raw))) {
+            Ok(p) => p,
+            Err(e) => {
+                let what = e
+                    .downcast_ref::<&str>()
+                    .map(|s| s.to_string())
+                    .or_else(|| e.downcast_ref::<String>().cloned())
+                    .unwrap_or_default();
+                Processed {
+                    clean: CleanDoc {
+                        id: raw.id.clone(),
+                        text: String::new(),
+                        title: None,
+                        body: truce_model::Span::new(0, 0),
+                        paragraphs: Vec::new(),
+                        lang: raw.lang.clone(),
+                        published: raw.published.clone(),
+                        url: raw.url.clone(),
+                        outlet: raw.outlet.clone(),
+                        author: None,
+                    },
+                    analysis: Analysis::default(),
+                    diagnostics: vec![Diagnostic {
+                        origin: raw.origin.clone(),
+                        message: format!("internal error, document skipped: {what}"),
+                    }],
+                }
+            }
+        }
+    }
+
+    fn process_inner(&self, raw: &RawDoc) -> Processed {
         let (mut clean, mut diagnostics) = self.cleaner.clean(raw);
         if clean.lang.is_none() {
             clean.lang = truce_text::detect_language(&clean.text);
