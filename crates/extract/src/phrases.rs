@@ -71,7 +71,13 @@ pub(crate) fn compose(
         }
     }
     let anaphor = |start: usize| start > 0 && Grammar::has(&g.anaphoric, s.fold(start - 1));
-    for mi in 0..ms.len() {
+    // sector nouns first, so that they can take the nationality, country or
+    // name around them ("US Secretary of State", "l'armée de Bachar al-Assad")
+    let order: Vec<usize> = (0..ms.len())
+        .filter(|&i| ms[i].entry.kind == ActorKind::Sector)
+        .chain((0..ms.len()).filter(|&i| ms[i].entry.kind != ActorKind::Sector))
+        .collect();
+    for mi in order {
         if used[mi] {
             continue;
         }
@@ -88,8 +94,14 @@ pub(crate) fn compose(
                 // nationality before ("Syrian army", "Russian Defense Ministry")
                 if mi > 0 && !used[mi - 1] {
                     let p = &ms[mi - 1];
-                    if p.end == m.start
-                        && matches!(p.entry.kind, ActorKind::Demonym | ActorKind::GroupAdj)
+                    // English also puts countries before nouns: "US officials", "Russia's army"
+                    let english_country = lx.lang == truce_text::Lang::En
+                        && p.entry.kind == ActorKind::Country;
+                    let adjacent = p.end == m.start
+                        || english_country && p.end + 1 == m.start && s.fold(p.end) == "'s";
+                    if adjacent
+                        && (matches!(p.entry.kind, ActorKind::Demonym | ActorKind::GroupAdj)
+                            || english_country)
                     {
                         codes.push(with_sector(&p.entry.code, ActorKind::Country, sector));
                         start = p.start;
