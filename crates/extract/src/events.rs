@@ -28,6 +28,8 @@ pub(crate) struct Ctx<'a> {
     pub phrases: &'a [Phrase],
     pub focus: Option<&'a str>,
     pub timexes: &'a [Timex],
+    /// The speaker of a later sentence of the same quotation, if any.
+    pub fallback_speaker: Option<String>,
 }
 
 /// Source/target candidates for one trigger.
@@ -53,7 +55,9 @@ impl<'a> Ctx<'a> {
     /// Build the events of the sentence, with each trigger's span.
     pub fn events(&self, state: &mut DocState) -> Vec<(Event, Span)> {
         let hits = self.s.find_triggers(self.lx);
-        let speaker = self.speaker(state);
+        let speaker = self
+            .speaker(state)
+            .or_else(|| self.fallback_speaker.clone());
         let mut out = Vec::new();
         for h in &hits {
             if self.is_reporting_only(h)
@@ -240,6 +244,21 @@ impl<'a> Ctx<'a> {
             return state.last_speaker.clone();
         }
         None
+    }
+
+    /// The speaker a sentence names, if any (for a quotation's earlier sentences).
+    pub fn speaker_of(&self, state: &mut DocState) -> Option<String> {
+        self.speaker(state)
+    }
+
+    /// Whether the sentence quotes someone: quotation marks or a first-person subject.
+    pub fn quoted(&self) -> bool {
+        (0..self.s.len()).any(|k| {
+            matches!(
+                self.s.fold(k),
+                "«" | "»" | "\"" | "“" | "”" | "nous" | "we" | "je" | "i"
+            )
+        })
     }
 
     // ----- clause structure ---------------------------------------------
@@ -723,7 +742,7 @@ impl<'a> Ctx<'a> {
                         }
                     }
                 }
-                if a.targets.is_empty() && !a.sources.is_empty() {
+                if a.targets.is_empty() && a.sources.len() == 1 {
                     // "avec Y", or the object of a verb ("a rencontré Y")
                     let with = self.prep_target(h, &["avec".to_string(), "with".to_string()]);
                     let obj = if noun { None } else { self.object(h) };
@@ -778,38 +797,21 @@ impl<'a> Ctx<'a> {
     /// last subject named.
     fn anaphoric_subject(&self, v: usize, last: Option<&str>) -> Option<String> {
         let g = self.g();
+        // the nearest subject pronoun to the left in the clause ("elle se réserve
+        // le droit de riposter", "il n'a pas"), not one after a preposition
         let mut k = v;
-        // skip auxiliaries, negation and clitics: "elle se réserve", "il n'a pas"
-        while k > 0 {
-            let f = self.s.fold(k - 1);
-            if Grammar::has(&g.passive_aux, f)
-                || matches!(
-                    f,
-                    "a" | "ont"
-                        | "avait"
-                        | "avaient"
-                        | "has"
-                        | "have"
-                        | "had"
-                        | "se"
-                        | "s'"
-                        | "ne"
-                        | "n'"
-                        | "y"
-                        | "en"
-                        | "lui"
-                        | "leur"
-                )
-            {
-                k -= 1;
-            } else {
-                break;
+        while k > 0 && v - k < 8 {
+            k -= 1;
+            if self.is_break(k) || Grammar::has(&g.clause_breaks, self.s.fold(k)) {
+                return None;
+            }
+            let f = self.s.fold(k);
+            if Grammar::has(&g.pronouns, f) && !f.starts_with('-') {
+                let after_prep = k > 0 && Grammar::has(&g.oblique_preps, self.s.fold(k - 1));
+                return (!after_prep).then(|| last.map(str::to_string)).flatten();
             }
         }
-        let f = self.s.fold(k.checked_sub(1)?);
-        (Grammar::has(&g.pronouns, f) && !f.starts_with('-'))
-            .then(|| last.map(str::to_string))
-            .flatten()
+        None
     }
 
     /// "entre X et Y", "between X and Y" after the trigger in its sentence.

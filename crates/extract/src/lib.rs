@@ -120,7 +120,7 @@ impl<'a> Extractor<'a> {
             paras.push(doc.body);
         }
         let spans = truce_text::sentences(text, &paras);
-        let mut sents: Vec<Sent> = spans
+        let sents: Vec<Sent> = spans
             .iter()
             .map(|&sp| {
                 let mut s = Sent::new(text, sp, lx);
@@ -148,7 +148,8 @@ impl<'a> Extractor<'a> {
         let mut state = events::DocState::default();
         // countries named so far, most recent last ("les deux pays")
         let mut recent: Vec<String> = Vec::new();
-        for s in &mut sents {
+        let para_of = |sp: Span| paras.iter().position(|p| p.contains(sp));
+        for (i, s) in sents.iter().enumerate() {
             let phrases = phrases::compose(s, lx, focus.as_deref(), &recent);
             let ctx = events::Ctx {
                 doc,
@@ -159,6 +160,32 @@ impl<'a> Extractor<'a> {
                 phrases: &phrases,
                 focus: focus.as_deref(),
                 timexes: &timexes,
+                fallback_speaker: None,
+            };
+            // a quotation attributed at the end of its paragraph
+            // ("« … » (next sentence) « … », a déclaré X")
+            let fallback_speaker = if ctx.quoted() {
+                sents[i + 1..]
+                    .iter()
+                    .take(3)
+                    .take_while(|n| para_of(n.span) == para_of(s.span))
+                    .find_map(|n| {
+                        let ph = phrases::compose(n, lx, focus.as_deref(), &recent);
+                        let mut scratch = events::DocState::default();
+                        events::Ctx {
+                            s: n,
+                            phrases: &ph,
+                            fallback_speaker: None,
+                            ..ctx
+                        }
+                        .speaker_of(&mut scratch)
+                    })
+            } else {
+                None
+            };
+            let ctx = events::Ctx {
+                fallback_speaker,
+                ..ctx
             };
             let evs = ctx.events(&mut state);
             // countries that took part in events, for "les deux pays"

@@ -243,8 +243,32 @@ impl Sent {
                 }
             }
         }
-        // resolve overlaps: longer patterns first
-        hits.sort_by_key(|h| (std::cmp::Reverse(h.tokens.len()), h.first(), h.trigger.line));
+        // resolve overlaps: longer patterns first; between a noun and a verb
+        // reading of one stem ("frappe" / "frapperait"), the one that fits
+        // the word's use: after a determiner it is a noun
+        let g = &lx.grammar;
+        let nounish = |i: usize| {
+            (i.saturating_sub(2)..i).any(|k| {
+                let f = self.fold(k);
+                g.articles.iter().any(|a| a == f)
+                    || g.possessives.iter().any(|a| a == f)
+                    || g.genitive.iter().any(|a| a == f)
+            })
+        };
+        let misfit = |h: &TriggerHit| {
+            let noun_frame = matches!(h.trigger.frame, Frame::Noun | Frame::NounTarget);
+            let verb_frame = matches!(h.trigger.frame, Frame::Verb | Frame::Obligation);
+            let noun = nounish(h.first());
+            u8::from(noun && verb_frame || !noun && noun_frame)
+        };
+        hits.sort_by_key(|h| {
+            (
+                std::cmp::Reverse(h.tokens.len()),
+                h.first(),
+                misfit(h),
+                h.trigger.line,
+            )
+        });
         let mut taken = vec![false; self.toks.len()];
         let mut kept: Vec<TriggerHit<'l>> = Vec::new();
         for h in hits {
