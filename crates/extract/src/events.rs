@@ -228,7 +228,11 @@ impl<'a> Ctx<'a> {
                 .iter()
                 .find(|p| p.start > i && p.start <= i + 5 && !self.crosses_break(i, p.start))
             {
-                if self.preceded_by_oblique(p.start) {
+                // "a ajouté ce responsable": a reference back to the last speaker
+                let demonstrative = p.start > 0
+                    && Grammar::has(&self.g().demonstratives, s.fold(p.start - 1))
+                    && p.kind == ActorKind::Sector;
+                if self.preceded_by_oblique(p.start) || demonstrative {
                     continue;
                 }
                 let sp = p.codes[0].clone();

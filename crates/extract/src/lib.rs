@@ -282,9 +282,21 @@ fn merge_into(events: &mut Vec<Event>, ev: Event) {
         if k.kind != ev.kind || k.negated != ev.negated || k.hypothetical != ev.hypothetical {
             continue;
         }
-        let straight = actors_compatible((&k.source, &k.target), (&ev.source, &ev.target));
+        // two triggers of one sentence ("une attaque … a visé un hôpital")
+        // complete each other
+        let same_sentence = k.span.as_ref().map(|e| e.sentence_span)
+            == ev.span.as_ref().map(|e| e.sentence_span);
+        let straight = actors_compatible(
+            (&k.source, &k.target),
+            (&ev.source, &ev.target),
+            same_sentence,
+        );
         let swapped = ev.kind.is_symmetric()
-            && actors_compatible((&k.source, &k.target), (&ev.target, &ev.source));
+            && actors_compatible(
+                (&k.source, &k.target),
+                (&ev.target, &ev.source),
+                same_sentence,
+            );
         if !(straight || swapped) || !places_compatible(k, &ev) || !dates_compatible(k, &ev) {
             continue;
         }
@@ -323,11 +335,14 @@ fn merge_into(events: &mut Vec<Event>, ev: Event) {
 fn actors_compatible(
     a: (&Option<String>, &Option<String>),
     b: (&Option<String>, &Option<String>),
+    same_sentence: bool,
 ) -> bool {
     let ok = |x: &Option<String>, y: &Option<String>| x.is_none() || y.is_none() || x == y;
     let shared = |x: &Option<String>, y: &Option<String>| x.is_some() && x == y;
     let empty = |p: (&Option<String>, &Option<String>)| p.0.is_none() && p.1.is_none();
-    ok(a.0, b.0) && ok(a.1, b.1) && (shared(a.0, b.0) || shared(a.1, b.1) || empty(a) || empty(b))
+    ok(a.0, b.0)
+        && ok(a.1, b.1)
+        && (same_sentence || shared(a.0, b.0) || shared(a.1, b.1) || empty(a) || empty(b))
 }
 
 fn places_compatible(a: &Event, b: &Event) -> bool {

@@ -195,10 +195,6 @@ pub(crate) fn compose(
                 if codes.is_empty() {
                     // a bare French sector noun needs a determiner ("les rebelles"), else it is
                     // an adjective ("des opérations militaires")
-                    // "ce responsable", "cette source": a reference back, not the focus
-                    if m.start > 0 && Grammar::has(&g.demonstratives, s.fold(m.start - 1)) {
-                        continue;
-                    }
                     let determined = m.start == 0
                         || g.articles.iter().any(|a| a == s.fold(m.start - 1))
                         || g.target_nouns.iter().any(|a| a == s.fold(m.start - 1))
