@@ -222,25 +222,37 @@ impl<'a> Ctx<'a> {
             if clitic {
                 return state.last_speaker.clone();
             }
-            // inverted subject right after the verb: "a déclaré le ministère"
-            if let Some(p) = self
+            // an attribution after a quotation or a comma ("», a déclaré le
+            // ministère", "…, said Kirby") names its speaker after the verb;
+            // otherwise the speaker is the verb's subject
+            let mut b = i;
+            while b > 0
+                && (Grammar::has(&self.g().passive_aux, s.fold(b - 1))
+                    || matches!(s.fold(b - 1), "a" | "ont" | "avait" | "has" | "had"))
+            {
+                b -= 1;
+            }
+            let attribution = b > 0
+                && matches!(s.fold(b - 1), "," | "»" | "\"" | "”" | "—" | "(");
+            let inverted = self
                 .phrases
                 .iter()
                 .find(|p| p.start > i && p.start <= i + 5 && !self.crosses_break(i, p.start))
-            {
-                // "a ajouté ce responsable": a reference back to the last speaker
-                let demonstrative = p.start > 0
-                    && Grammar::has(&self.g().demonstratives, s.fold(p.start - 1))
-                    && p.kind == ActorKind::Sector;
-                if self.preceded_by_oblique(p.start) || demonstrative {
-                    continue;
-                }
-                let sp = p.codes[0].clone();
-                state.last_speaker = Some(sp.clone());
-                return Some(sp);
-            }
-            if let Some(pi) = self.subject_phrase(i) {
-                let sp = self.phrases[pi].codes[0].clone();
+                .filter(|p| {
+                    // "a ajouté ce responsable": a reference back to the last speaker
+                    let demonstrative = p.start > 0
+                        && Grammar::has(&self.g().demonstratives, s.fold(p.start - 1))
+                        && p.kind == ActorKind::Sector;
+                    !self.preceded_by_oblique(p.start) && !demonstrative
+                })
+                .map(|p| p.codes[0].clone());
+            let subject = || self.subject_phrase(i).map(|pi| self.phrases[pi].codes[0].clone());
+            let found = if attribution {
+                inverted.or_else(subject)
+            } else {
+                subject().or(inverted)
+            };
+            if let Some(sp) = found {
                 state.last_speaker = Some(sp.clone());
                 return Some(sp);
             }
@@ -545,6 +557,11 @@ impl<'a> Ctx<'a> {
     /// Whether a passive auxiliary precedes the verb ("a été visé", "was hit").
     fn passive(&self, h: &TriggerHit) -> bool {
         let first = h.first();
+        // a past participle, not "was calling" or "étant"
+        let f = self.s.fold(first);
+        if f.ends_with("ing") || f.ends_with("ant") {
+            return false;
+        }
         let aux = (first.saturating_sub(2)..first)
             .find(|&k| Grammar::has(&self.g().passive_aux, self.s.fold(k)));
         // "se sont engagés", "s'est entretenu": pronominal, not passive
@@ -910,19 +927,24 @@ impl<'a> Ctx<'a> {
     /// coopération"): the other trigger carries the event.
     fn nested_in(&self, h: &TriggerHit, hits: &[TriggerHit]) -> bool {
         let g = self.g();
+        if !matches!(h.trigger.frame, Frame::Noun | Frame::NounTarget | Frame::Symmetric) {
+            return false;
+        }
+        // skip determiners back to the governing word: "un accord de | coopération",
+        // "suspended | negotiations", "a proposé un nouvel | accord"
         let mut k = h.first();
         while k > 0
-            && Grammar::has(&g.articles, self.s.fold(k - 1))
-            && !Grammar::has(&g.genitive, self.s.fold(k - 1))
+            && (Grammar::has(&g.articles, self.s.fold(k - 1))
+                || Grammar::has(&g.possessives, self.s.fold(k - 1))
+                || Grammar::has(&g.genitive, self.s.fold(k - 1)))
         {
             k -= 1;
         }
-        if k == 0 || !Grammar::has(&g.genitive, self.s.fold(k - 1)) || k < 2 {
+        let Some(head) = k.checked_sub(1) else {
             return false;
-        }
-        let head = k - 2;
+        };
         hits.iter()
-            .any(|o| !std::ptr::eq(o, h) && o.tokens.contains(&head))
+            .any(|o| !std::ptr::eq(o, h) && o.first() < h.first() && o.tokens.contains(&head))
     }
 
     /// Statements whose infinitive complement is their content, not an event

@@ -200,7 +200,11 @@ pub(crate) fn compose(
                         || g.target_nouns.iter().any(|a| a == s.fold(m.start - 1))
                         || g.possessives.iter().any(|a| a == s.fold(m.start - 1))
                         || s.toks[m.start - 1].kind == truce_text::TokKind::Number;
-                    if lx.lang == truce_text::Lang::Fr && !determined {
+                    // English bare plurals are nouns ("rebels said"); a bare
+                    // singular is an adjective ("rebel violations")
+                    let bare_ok = lx.lang == truce_text::Lang::En
+                        && s.fold(m.end - 1).ends_with('s');
+                    if !determined && !bare_ok {
                         continue;
                     }
                     match focus {
