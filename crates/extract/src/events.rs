@@ -562,6 +562,19 @@ impl<'a> Ctx<'a> {
         if f.ends_with("ing") || f.ends_with("ant") {
             return false;
         }
+        // English participles: "-ed", "-en", or an irregular form ("was on the
+        // verge of" is not passive)
+        if !self.fr()
+            && !(f.ends_with("ed") || f.ends_with("en") || f.ends_with("wn"))
+            && !matches!(
+                f,
+                "hit" | "struck" | "shot" | "held" | "hurt" | "led" | "met" | "brought"
+                    | "caught" | "fought" | "sent" | "kept" | "left" | "lost" | "made"
+                    | "told" | "seen" | "signed" | "backed" | "brokered"
+            )
+        {
+            return false;
+        }
         let aux = (first.saturating_sub(2)..first)
             .find(|&k| Grammar::has(&self.g().passive_aux, self.s.fold(k)));
         // "se sont engagés", "s'est entretenu": pronominal, not passive

@@ -155,7 +155,9 @@ impl Sent {
                 // proper names only: the first token must be capitalised, and a
                 // lone common word ("Sur le terrain") is not a place
                 let stop = len == 1 && lx.grammar.place_stopwords.iter().any(|w| *w == first.fold);
-                if first.capitalized && !first.fold.ends_with('\'') && !stop {
+                // an all-capitals word is an acronym ("MINA", "SANA"), not a town
+                let acronym = first.all_caps && len == 1;
+                if first.capitalized && !first.fold.ends_with('\'') && !stop && !acronym {
                     ids.extend_from_slice(geo.lookup(&key));
                 }
                 if !ids.is_empty() {
