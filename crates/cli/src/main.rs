@@ -66,6 +66,19 @@ enum Cmd {
         #[command(flatten)]
         input: InputArgs,
     },
+    /// Measure end-to-end throughput (docs/s, MB/s), start-up time and peak memory
+    /// over a fixed corpus: a deterministic synthetic one by default, or PATHs.
+    Bench {
+        /// Documents in the synthetic corpus.
+        #[arg(long, default_value_t = 10_000)]
+        docs: usize,
+        /// Timed runs over the corpus (the median is reported).
+        #[arg(long, default_value_t = 5)]
+        runs: usize,
+        /// Use these inputs as the corpus instead of the synthetic one.
+        #[arg(value_name = "PATH")]
+        paths: Vec<PathBuf>,
+    },
     /// Print each document's cleaned text with its stand-off annotations
     /// (sentences, actors, places, times, triggers) as JSON Lines.
     Annotate {
@@ -220,6 +233,46 @@ fn run(cli: Cli) -> Result<bool> {
                 CleanFormat::Jsonl => output::write_clean(&mut out, p),
                 CleanFormat::Text => output::write_clean_text(&mut out, p),
             })?
+        }
+        Cmd::Bench { docs, runs, paths } => {
+            let corpus = if paths.is_empty() {
+                truce_pipeline::bench::synthetic_corpus(docs)
+            } else {
+                let mut docs = Vec::new();
+                let mut ok = true;
+                for d in truce_input::read_all(&paths, &truce_input::Options::default()) {
+                    match d {
+                        Ok(d) => docs.push(d),
+                        Err(e) => {
+                            ok = false;
+                            eprintln!("truce: {e}");
+                        }
+                    }
+                }
+                if !ok {
+                    anyhow::bail!("some inputs of the corpus could not be read");
+                }
+                let bytes = docs
+                    .iter()
+                    .map(|d| match &d.content {
+                        truce_model::RawContent::Text(t) | truce_model::RawContent::Html(t) => {
+                            t.len()
+                        }
+                    })
+                    .sum();
+                truce_pipeline::bench::Corpus {
+                    name: paths
+                        .iter()
+                        .map(|p| p.display().to_string())
+                        .collect::<Vec<_>>()
+                        .join(" "),
+                    docs,
+                    bytes,
+                }
+            };
+            let report = truce_pipeline::bench::run(&corpus, runs);
+            write!(out, "{}", report.to_text())?;
+            true
         }
         Cmd::Annotate { input } => {
             let docs = truce_input::read_all(&input.paths, &input.options());

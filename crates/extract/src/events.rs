@@ -176,7 +176,9 @@ impl<'a> Ctx<'a> {
     // ----- speaker -------------------------------------------------------
 
     fn is_reporting_token(&self, i: usize) -> bool {
-        self.s.is_word(i) && {
+        // verbs are not capitalised inside a sentence ("the United States")
+        let proper = i > 0 && self.s.toks[i].capitalized;
+        self.s.is_word(i) && !proper && {
             let st = &self.s.stems[i];
             self.g().reporting_stems.iter().any(|r| r == st)
         }
@@ -232,8 +234,7 @@ impl<'a> Ctx<'a> {
             {
                 b -= 1;
             }
-            let attribution = b > 0
-                && matches!(s.fold(b - 1), "," | "»" | "\"" | "”" | "—" | "(");
+            let attribution = b > 0 && matches!(s.fold(b - 1), "," | "»" | "\"" | "”" | "—" | "(");
             let inverted = self
                 .phrases
                 .iter()
@@ -246,9 +247,13 @@ impl<'a> Ctx<'a> {
                     !self.preceded_by_oblique(p.start) && !demonstrative
                 })
                 .map(|p| p.codes[0].clone());
-            let subject = || self.subject_phrase(i).map(|pi| self.phrases[pi].codes[0].clone());
+            let subject = || {
+                self.subject_phrase(i)
+                    .map(|pi| self.phrases[pi].codes[0].clone())
+            };
             let found = if attribution {
-                inverted.or_else(subject)
+                // "», a ajouté ce responsable": the speaker named before
+                inverted.or_else(|| state.last_speaker.clone())
             } else {
                 subject().or(inverted)
             };
@@ -568,9 +573,26 @@ impl<'a> Ctx<'a> {
             && !(f.ends_with("ed") || f.ends_with("en") || f.ends_with("wn"))
             && !matches!(
                 f,
-                "hit" | "struck" | "shot" | "held" | "hurt" | "led" | "met" | "brought"
-                    | "caught" | "fought" | "sent" | "kept" | "left" | "lost" | "made"
-                    | "told" | "seen" | "signed" | "backed" | "brokered"
+                "hit"
+                    | "struck"
+                    | "shot"
+                    | "held"
+                    | "hurt"
+                    | "led"
+                    | "met"
+                    | "brought"
+                    | "caught"
+                    | "fought"
+                    | "sent"
+                    | "kept"
+                    | "left"
+                    | "lost"
+                    | "made"
+                    | "told"
+                    | "seen"
+                    | "signed"
+                    | "backed"
+                    | "brokered"
             )
         {
             return false;
@@ -940,7 +962,10 @@ impl<'a> Ctx<'a> {
     /// coopération"): the other trigger carries the event.
     fn nested_in(&self, h: &TriggerHit, hits: &[TriggerHit]) -> bool {
         let g = self.g();
-        if !matches!(h.trigger.frame, Frame::Noun | Frame::NounTarget | Frame::Symmetric) {
+        if !matches!(
+            h.trigger.frame,
+            Frame::Noun | Frame::NounTarget | Frame::Symmetric
+        ) {
             return false;
         }
         // skip determiners back to the governing word: "un accord de | coopération",

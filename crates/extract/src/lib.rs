@@ -261,6 +261,12 @@ impl<'a> Extractor<'a> {
                 if actor && !locative {
                     continue;
                 }
+                // a diplomatic venue ("les négociations de Genève") says nothing of
+                // the country the conflict is about
+                let key: Vec<&str> = (p.start..p.end).map(|k| s.fold(k)).collect();
+                if lx.grammar.neutral_venues.contains(&key.join(" ")) {
+                    continue;
+                }
                 if let Some(e) = self.geo.best_of(&p.cands, None) {
                     *counts.entry(e.country.as_str()).or_default() += w;
                 }
@@ -284,8 +290,8 @@ fn merge_into(events: &mut Vec<Event>, ev: Event) {
         }
         // two triggers of one sentence ("une attaque … a visé un hôpital")
         // complete each other
-        let same_sentence = k.span.as_ref().map(|e| e.sentence_span)
-            == ev.span.as_ref().map(|e| e.sentence_span);
+        let same_sentence =
+            k.span.as_ref().map(|e| e.sentence_span) == ev.span.as_ref().map(|e| e.sentence_span);
         let straight = actors_compatible(
             (&k.source, &k.target),
             (&ev.source, &ev.target),

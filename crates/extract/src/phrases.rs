@@ -95,8 +95,8 @@ pub(crate) fn compose(
                 if mi > 0 && !used[mi - 1] {
                     let p = &ms[mi - 1];
                     // English also puts countries before nouns: "US officials", "Russia's army"
-                    let english_country = lx.lang == truce_text::Lang::En
-                        && p.entry.kind == ActorKind::Country;
+                    let english_country =
+                        lx.lang == truce_text::Lang::En && p.entry.kind == ActorKind::Country;
                     let adjacent = p.end == m.start
                         || english_country && p.end + 1 == m.start && s.fold(p.end) == "'s";
                     if adjacent
@@ -202,8 +202,8 @@ pub(crate) fn compose(
                         || s.toks[m.start - 1].kind == truce_text::TokKind::Number;
                     // English bare plurals are nouns ("rebels said"); a bare
                     // singular is an adjective ("rebel violations")
-                    let bare_ok = lx.lang == truce_text::Lang::En
-                        && s.fold(m.end - 1).ends_with('s');
+                    let bare_ok =
+                        lx.lang == truce_text::Lang::En && s.fold(m.end - 1).ends_with('s');
                     if !determined && !bare_ok {
                         continue;
                     }

@@ -72,11 +72,30 @@ impl Sent {
         let stems = toks
             .iter()
             .map(|t| {
-                if t.kind == TokKind::Word {
-                    lx.stem(&t.fold)
-                } else {
-                    t.fold.clone()
+                if t.kind != TokKind::Word {
+                    return t.fold.clone();
                 }
+                // Snowball French leaves the present plural "-ent" and the first
+                // and second persons "-ons", "-ez" alone ("accusent", "appelons"):
+                // stem them like the singular
+                if lx.lang == truce_text::Lang::Fr && t.fold.chars().count() >= 6 {
+                    if let Some(sg) = t.fold.strip_suffix("nt") {
+                        if sg.ends_with('e') && !sg.ends_with("me") {
+                            return lx.stem(sg);
+                        }
+                    }
+                    // (not the nouns in "-ions": "négociations")
+                    if !t.fold.ends_with("ions") {
+                        if let Some(root) = t
+                            .fold
+                            .strip_suffix("ons")
+                            .or_else(|| t.fold.strip_suffix("ez"))
+                        {
+                            return lx.stem(root);
+                        }
+                    }
+                }
+                lx.stem(&t.fold)
             })
             .collect();
         Sent {
@@ -154,7 +173,7 @@ impl Sent {
                 }
                 // proper names only: the first token must be capitalised, and a
                 // lone common word ("Sur le terrain") is not a place
-                let stop = len == 1 && lx.grammar.place_stopwords.iter().any(|w| *w == first.fold);
+                let stop = len == 1 && lx.grammar.place_stopwords.contains(&first.fold);
                 // an all-capitals word is an acronym ("MINA", "SANA"), not a town
                 let acronym = first.all_caps && len == 1;
                 if first.capitalized && !first.fold.ends_with('\'') && !stop && !acronym {

@@ -39,6 +39,7 @@ pub struct Grammar {
     pub dual_nouns: Vec<String>,
     pub demonstratives: Vec<String>,
     pub place_stopwords: Vec<String>,
+    pub neutral_venues: Vec<String>,
 }
 
 impl Grammar {
@@ -79,6 +80,7 @@ impl Grammar {
             &mut g.dual_nouns,
             &mut g.demonstratives,
             &mut g.place_stopwords,
+            &mut g.neutral_venues,
         ] {
             for w in list.iter_mut() {
                 *w = truce_text::fold(w.trim());
