@@ -4,6 +4,7 @@
 //! and HTTP server. Documents are independent, so batches run in parallel
 //! (rayon) while keeping their input order.
 
+pub mod bench;
 use rayon::prelude::*;
 use truce_clean::Cleaner;
 use truce_extract::{Analysis, Extractor};

@@ -46,6 +46,11 @@ pub fn fold(s: &str) -> String {
     if s.is_ascii() {
         return s.to_ascii_lowercase();
     }
+    // the French preposition "à" stays distinct from the verb "a" ("a rencontré"
+    // is not "à Genève")
+    if s == "à" || s == "À" {
+        return "à".to_string();
+    }
     let mut out = String::with_capacity(s.len());
     for c in s.nfd() {
         if is_combining_mark(c) {
@@ -340,6 +345,9 @@ mod tests {
         assert_eq!(fold("Lattaquié"), "lattaquie");
         assert_eq!(fold("cœur"), "coeur");
         assert_eq!(fold("Syrie"), "syrie");
+        assert_eq!(fold("À"), "à");
+        assert_eq!(fold("a"), "a");
+        assert_eq!(fold_key("soutien à la Syrie"), "soutien à la syrie");
     }
 
     #[test]
