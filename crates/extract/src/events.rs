@@ -1009,15 +1009,20 @@ impl<'a> Ctx<'a> {
         let last = h.last();
         let before = first.saturating_sub(3)..first;
         if self.fr() {
-            let ne = before.clone().any(|k| matches!(s.fold(k), "ne" | "n'"));
-            let pas = (first.saturating_sub(2)..(last + 3).min(s.len())).any(|k| {
-                matches!(
-                    s.fold(k),
-                    "pas" | "jamais" | "plus" | "rien" | "aucun" | "aucune" | "guere" | "point"
-                )
-            });
-            if ne && pas {
-                return true;
+            // "ne … pas" around the verb: "n'avait pas été enregistré",
+            // "de ne pas l'avoir respecté", "il ne frappe plus"
+            let ne = (first.saturating_sub(5)..first)
+                .rev()
+                .take_while(|&k| !self.is_break(k) && s.fold(k) != ",")
+                .find(|&k| matches!(s.fold(k), "ne" | "n'"));
+            if let Some(ne) = ne {
+                let pas = (ne + 1..(last + 3).min(s.len())).any(|k| {
+                    Grammar::has(&g.negation, s.fold(k))
+                        && !matches!(s.fold(k), "ne" | "n'" | "sans" | "ni")
+                });
+                if pas {
+                    return true;
+                }
             }
         } else if before
             .clone()
