@@ -872,8 +872,15 @@ impl<'a> Ctx<'a> {
 
     /// "entre X et Y", "between X and Y" after the trigger in its sentence.
     fn between(&self, h: &TriggerHit) -> Option<(usize, usize)> {
-        let k = (h.last() + 1..self.s.len())
-            .find(|&k| matches!(self.s.fold(k), "entre" | "between"))?;
+        // after the trigger, else before it in the same clause
+        // ("le cessez-le-feu entre les forces du régime et les rebelles est entré en vigueur")
+        let is_between = |k: &usize| matches!(self.s.fold(*k), "entre" | "between");
+        let k = (h.last() + 1..self.s.len()).find(is_between).or_else(|| {
+            (0..h.first())
+                .rev()
+                .take_while(|&k| !self.is_break(k))
+                .find(is_between)
+        })?;
         let mut ps = self.phrases_after(k, 12);
         let x = ps.next()?;
         // "entre les deux pays": one phrase naming both

@@ -370,7 +370,7 @@ impl Sent {
             return None;
         }
         if !o.before.is_empty() {
-            (first.saturating_sub(6)..first).find(|&k| self.slot_matches(k, &o.before))?;
+            (first.saturating_sub(8)..first).find(|&k| self.slot_matches(k, &o.before))?;
         }
         if !o.near.is_empty() {
             (0..n).find(|&k| !tokens.contains(&k) && self.slot_matches(k, &o.near))?;
