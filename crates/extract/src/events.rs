@@ -77,7 +77,8 @@ impl<'a> Ctx<'a> {
             }
             let args = self.arguments(h, speaker.as_deref(), state.last_subject.as_deref());
             let trig = h.trigger;
-            if trig.options.actor && args.sources.is_empty() && args.targets.is_empty() {
+            let no_actor = args.sources.is_empty() && args.targets.is_empty();
+            if trig.options.actor && no_actor {
                 continue;
             }
             let negated = self.negated(h);
@@ -89,6 +90,11 @@ impl<'a> Ctx<'a> {
             let mode = self.mode(h);
             let place = self.place(h, &args);
             let date = self.date(h);
+            // "la trêve entrée en vigueur" with neither who nor when is a
+            // background mention of a ceasefire, not a report of one
+            if trig.kind == EventType::RETREAT && no_actor && date.is_none() {
+                continue;
+            }
             let said_by = speaker
                 .clone()
                 .filter(|sp| !(self.is_reporting_token(h.first()) && args.sources.contains(sp)));
@@ -109,14 +115,16 @@ impl<'a> Ctx<'a> {
                 v
             } else {
                 let sources: Vec<Option<String>> = if args.sources.is_empty() {
-                    // a statement with no named subject is the speaker's
-                    let statement = !matches!(
+                    // a speech act with no named subject is the speaker's (not a
+                    // meeting or an agreement: the speaker need not take part)
+                    let statement = matches!(
                         trig.kind,
-                        EventType::ASSAULT
-                            | EventType::COERCE
-                            | EventType::AID
-                            | EventType::RETREAT
-                            | EventType::MOBILIZE
+                        EventType::ACCUSE
+                            | EventType::REQUEST
+                            | EventType::THREATEN
+                            | EventType::REJECT
+                            | EventType::SUPPORT
+                            | EventType::PROTEST
                     );
                     vec![said_by
                         .clone()

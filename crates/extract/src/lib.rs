@@ -284,7 +284,14 @@ impl<'a> Extractor<'a> {
 /// (equal or unknown, sharing at least one, or one report with no actors),
 /// places and dates compatible. The kept record takes the fields it lacked.
 fn merge_into(events: &mut Vec<Event>, ev: Event) {
-    for k in events.iter_mut() {
+    // reports of the same sentence first: they complete each other
+    let sentence = |e: &Event| e.span.as_ref().map(|x| x.sentence_span);
+    let order: Vec<usize> = (0..events.len())
+        .filter(|&i| sentence(&events[i]) == sentence(&ev))
+        .chain((0..events.len()).filter(|&i| sentence(&events[i]) != sentence(&ev)))
+        .collect();
+    for i in order {
+        let k = &mut events[i];
         if k.kind != ev.kind || k.negated != ev.negated || k.hypothetical != ev.hypothetical {
             continue;
         }
