@@ -160,11 +160,34 @@ fn main() -> ExitCode {
             if is_broken_pipe(&e) {
                 return ExitCode::SUCCESS;
             }
+            if e.downcast_ref::<BelowFloor>().is_some() {
+                eprintln!("truce: {e}");
+                return ExitCode::from(3);
+            }
             eprintln!("truce: {e:#}");
             ExitCode::from(2)
         }
     }
 }
+
+/// `truce eval --min-f1`: the quality ratchet failed.
+#[derive(Debug)]
+struct BelowFloor {
+    f1: f64,
+    floor: f64,
+}
+
+impl std::fmt::Display for BelowFloor {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(
+            f,
+            "event F1 {:.4} is below the floor {}",
+            self.f1, self.floor
+        )
+    }
+}
+
+impl std::error::Error for BelowFloor {}
 
 fn is_broken_pipe(e: &anyhow::Error) -> bool {
     e.chain().any(|c| {
@@ -324,7 +347,7 @@ fn run(cli: Cli) -> Result<bool> {
             if let (Some(floor), Some(ev)) = (min_f1, report.events.as_ref()) {
                 if ev.f1 < floor {
                     out.flush()?;
-                    anyhow::bail!("event F1 {:.4} is below the floor {floor}", ev.f1);
+                    return Err(BelowFloor { f1: ev.f1, floor }.into());
                 }
             }
             ok
@@ -369,9 +392,11 @@ where
     let mut batch = Vec::with_capacity(BATCH);
     let flush =
         |batch: &mut Vec<RawDoc>, sink: &mut dyn FnMut(&Processed) -> Result<()>| -> Result<()> {
-            for p in pipeline.process_batch(batch) {
+            // per-document warnings name the input (path, path:line), like read errors
+            let origins: Vec<String> = batch.iter().map(|d| d.origin.clone()).collect();
+            for (p, origin) in pipeline.process_batch(batch).into_iter().zip(origins) {
                 for d in &p.diagnostics {
-                    bar.suspend(|| eprintln!("truce: {}: {}", p.clean.id, d.message));
+                    bar.suspend(|| eprintln!("truce: {origin}: {}", d.message));
                 }
                 sink(&p)?;
             }

@@ -556,11 +556,21 @@ impl<'a> Ctx<'a> {
     }
 
     /// The first phrase after a verb that is its object or prepositional complement.
+    /// A phrase that names who is speaking ("…, the Syrian Observatory said",
+    /// "…, a déclaré le ministère"), which is no argument of the reported event.
+    fn is_speaker_phrase(&self, pi: usize) -> bool {
+        let p = &self.phrases[pi];
+        let after = (p.end..(p.end + 3).min(self.s.len())).any(|k| self.is_reporting_token(k));
+        let before = (p.start.saturating_sub(3)..p.start).any(|k| self.is_reporting_token(k));
+        (after || before) && (p.start.saturating_sub(4)..p.start).any(|k| self.s.fold(k) == ",")
+    }
+
     fn object(&self, h: &TriggerHit) -> Option<usize> {
         self.phrases_after(h.first(), 12 + h.last() - h.first())
             .find(|&pi| {
                 let p = &self.phrases[pi];
                 !h.tokens.iter().any(|&t| p.start <= t && t < p.end)
+                    && !self.is_speaker_phrase(pi)
                     && !self.preceded_by(p.start, &self.g().agent_preps)
                     && !self.preceded_by(p.start, &["selon".to_string(), "according".to_string()])
                     && !self.new_clause_between(h.last(), p.start)
@@ -577,9 +587,10 @@ impl<'a> Ctx<'a> {
         }
         // English participles: "-ed", "-en", or an irregular form ("was on the
         // verge of" is not passive)
-        if !self.fr()
-            && !(f.ends_with("ed") || f.ends_with("en") || f.ends_with("wn"))
-            && !matches!(
+        let participle = f.ends_with("ed")
+            || f.ends_with("en")
+            || f.ends_with("wn")
+            || matches!(
                 f,
                 "hit"
                     | "struck"
@@ -601,8 +612,8 @@ impl<'a> Ctx<'a> {
                     | "signed"
                     | "backed"
                     | "brokered"
-            )
-        {
+            );
+        if !self.fr() && !participle {
             return false;
         }
         let aux = (first.saturating_sub(2)..first)

@@ -121,7 +121,8 @@ fn decode_unmarked(bytes: &[u8], declared: Option<&'static Encoding>) -> (String
         }
     }
     let (multibyte, invalid) = utf8_census(bytes);
-    if multibyte > invalid {
+    // valid multibyte UTF-8 almost never occurs by chance in legacy-encoded text
+    if multibyte > 0 && invalid <= 4 * multibyte {
         return (decode_mixed(bytes), MIXED_UTF8_WINDOWS_1252);
     }
     let enc = detect_legacy(bytes);

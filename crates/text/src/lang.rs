@@ -31,10 +31,17 @@ impl Lang {
     }
 }
 
+/// Words frequent in French news and rare in the other Latin-script languages
+/// ("de", "la", "que", "se" are Spanish and Italian too).
 const FR: &[&str] = &[
-    "le", "la", "les", "des", "du", "de", "et", "est", "une", "un", "dans", "que", "qui", "pour",
-    "sur", "pas", "au", "aux", "avec", "ont", "été", "cette", "ses", "son", "sa", "par", "ne",
-    "il", "elle", "ils", "se", "a", "l'", "d'", "qu'", "selon", "depuis", "mais", "ou", "leur",
+    "le", "les", "des", "du", "et", "est", "une", "dans", "qui", "pour", "sur", "pas", "au", "aux",
+    "avec", "ont", "ete", "cette", "ses", "son", "par", "ne", "il", "elle", "ils", "l'", "d'",
+    "qu'", "selon", "depuis", "mais", "ou", "leur", "à", "n'", "s'", "etre",
+];
+/// Markers of Spanish, Italian and Portuguese, counted against French.
+const ROMANCE: &[&str] = &[
+    "el", "los", "del", "y", "segun", "una", "por", "con", "della", "degli", "che", "gli", "nao",
+    "dos", "das", "em", "uma", "para",
 ];
 const EN: &[&str] = &[
     "the", "and", "of", "to", "in", "is", "was", "that", "for", "on", "with", "has", "have", "by",
@@ -51,7 +58,7 @@ pub fn detect_language(text: &str) -> Option<String> {
         end -= 1;
     }
     let sample = &text[..end];
-    let (mut fr, mut en, mut words) = (0usize, 0usize, 0usize);
+    let (mut fr, mut en, mut romance, mut words) = (0usize, 0usize, 0usize, 0usize);
     for t in tokenize(sample) {
         if t.kind != TokKind::Word {
             continue;
@@ -59,6 +66,9 @@ pub fn detect_language(text: &str) -> Option<String> {
         words += 1;
         if FR.contains(&t.fold.as_str()) {
             fr += 1;
+        }
+        if ROMANCE.contains(&t.fold.as_str()) {
+            romance += 1;
         }
         if EN.contains(&t.fold.as_str()) {
             en += 1;
@@ -69,7 +79,8 @@ pub fn detect_language(text: &str) -> Option<String> {
     }
     let best = fr.max(en);
     let share = best as f64 / words as f64;
-    if share >= 0.12 && best >= 2 && best >= 2 * fr.min(en).max(1) {
+    let french_not_romance = fr <= en || fr >= 3 * romance;
+    if share >= 0.12 && best >= 2 && best >= 2 * fr.min(en).max(1) && french_not_romance {
         return Some(if fr > en { "fr" } else { "en" }.to_string());
     }
     let info = whatlang::detect(sample)?;
@@ -78,11 +89,7 @@ pub fn detect_language(text: &str) -> Option<String> {
         whatlang::Lang::Eng => "en",
         other => return Some(iso639_1(other).to_string()),
     };
-    if info.confidence() > 0.3 || words >= 3 {
-        Some(code.to_string())
-    } else {
-        None
-    }
+    info.is_reliable().then(|| code.to_string())
 }
 
 fn iso639_1(l: whatlang::Lang) -> &'static str {
@@ -143,6 +150,12 @@ mod tests {
     fn other_languages_are_named() {
         let de = "Die syrische Armee hat das Ende der Waffenruhe erklärt und die Angriffe auf die Stadt wieder aufgenommen.";
         assert_eq!(detect_language(de).as_deref(), Some("de"));
+    }
+
+    #[test]
+    fn spanish_is_not_french() {
+        let es = "El ejército sirio anunció el fin de la tregua y los bombardeos se reanudaron en la ciudad de Alepo, según el Observatorio.";
+        assert_eq!(detect_language(es).as_deref(), Some("es"));
     }
 
     #[test]
