@@ -326,7 +326,10 @@ impl<'a> Ctx<'a> {
         let mut k = start;
         while k > 0 {
             let f = self.s.fold(k - 1);
-            if Grammar::has(&g.articles, f) || Grammar::has(&g.descriptors, f) {
+            if Grammar::has(&g.articles, f)
+                || Grammar::has(&g.descriptors, f)
+                || Grammar::has(&g.target_nouns, f)
+            {
                 k -= 1;
             } else {
                 break;
@@ -413,9 +416,11 @@ impl<'a> Ctx<'a> {
             let gap: Vec<&str> = (p.end..start).map(|t| self.s.fold(t)).collect();
             let coord = !gap.is_empty()
                 && gap.iter().any(|w| Sent::is_coord(self.lx, w))
-                && gap
-                    .iter()
-                    .all(|w| Sent::is_coord(self.lx, w) || Grammar::has(&self.g().articles, w));
+                && gap.iter().all(|w| {
+                    Sent::is_coord(self.lx, w)
+                        || Grammar::has(&self.g().articles, w)
+                        || Grammar::has(&self.g().possessives, w)
+                });
             if !coord || self.preceded_by_oblique(p.start) {
                 break;
             }
@@ -956,6 +961,7 @@ impl<'a> Ctx<'a> {
                 && gap.iter().all(|w| {
                     Sent::is_coord(self.lx, w)
                         || Grammar::has(&g.articles, w)
+                        || Grammar::has(&g.possessives, w)
                         || Grammar::has(&g.genitive, w)
                 });
             if !ok {
@@ -1039,7 +1045,11 @@ impl<'a> Ctx<'a> {
             // "de ne pas l'avoir respecté", "il ne frappe plus"
             let ne = (first.saturating_sub(5)..first)
                 .rev()
-                .take_while(|&k| !self.is_break(k) && s.fold(k) != ",")
+                .take_while(|&k| {
+                    !self.is_break(k)
+                        && s.fold(k) != ","
+                        && !Grammar::has(&g.clause_breaks, s.fold(k))
+                })
                 .find(|&k| matches!(s.fold(k), "ne" | "n'"));
             if let Some(ne) = ne {
                 let pas = (ne + 1..(last + 3).min(s.len())).any(|k| {
