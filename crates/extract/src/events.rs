@@ -750,7 +750,9 @@ impl<'a> Ctx<'a> {
                     let poss =
                         first > 0 && Grammar::has(&self.g().possessives, self.s.fold(first - 1));
                     let support = (first.saturating_sub(3)..first).find(|&k| {
-                        self.s.is_word(k)
+                        // "a déclaré que l'acheminement …": not across a complementizer
+                        !self.new_clause_between(k, first)
+                            && self.s.is_word(k)
                             && self
                                 .g()
                                 .support_verbs

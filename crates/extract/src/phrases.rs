@@ -195,11 +195,16 @@ pub(crate) fn compose(
                 if codes.is_empty() {
                     // a bare French sector noun needs a determiner ("les rebelles"), else it is
                     // an adjective ("des opérations militaires")
-                    let determined = m.start == 0
-                        || g.articles.iter().any(|a| a == s.fold(m.start - 1))
-                        || g.target_nouns.iter().any(|a| a == s.fold(m.start - 1))
-                        || g.possessives.iter().any(|a| a == s.fold(m.start - 1))
-                        || s.toks[m.start - 1].kind == truce_text::TokKind::Number;
+                    // the word before, skipping quotation marks ("des «groupes armés»")
+                    let mut b = m.start;
+                    while b > 0 && s.toks[b - 1].kind == truce_text::TokKind::Quote {
+                        b -= 1;
+                    }
+                    let determined = b == 0
+                        || g.articles.iter().any(|a| a == s.fold(b - 1))
+                        || g.target_nouns.iter().any(|a| a == s.fold(b - 1))
+                        || g.possessives.iter().any(|a| a == s.fold(b - 1))
+                        || s.toks[b - 1].kind == truce_text::TokKind::Number;
                     // English bare plurals are nouns ("rebels said"); a bare
                     // singular is an adjective ("rebel violations")
                     let bare_ok =
