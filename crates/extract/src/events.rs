@@ -681,7 +681,14 @@ impl<'a> Ctx<'a> {
                             a.sources.push(code);
                         }
                     }
-                    if a.sources.len() >= 2 && self.reciprocal(h) {
+                    // "les Américains nous demandent": the object is the speaker
+                    let first = h.first();
+                    let object_pronoun = first > 0
+                        && !a.sources.is_empty()
+                        && matches!(self.s.fold(first - 1), "nous" | "me" | "m'");
+                    if let (true, Some(sp)) = (object_pronoun, speaker) {
+                        a.targets.push(sp.to_string());
+                    } else if a.sources.len() >= 2 && self.reciprocal(h) {
                         a.reciprocal = true;
                     } else if let Some(pi) = self.object(h) {
                         if !a.used.contains(&pi) {
@@ -901,8 +908,9 @@ impl<'a> Ctx<'a> {
         // after the trigger, else before it in the same clause
         // ("le cessez-le-feu entre les forces du régime et les rebelles est entré en vigueur")
         let is_between = |k: &usize| matches!(self.s.fold(*k), "entre" | "between");
+        let ceasefire = h.trigger.kind == EventType::RETREAT;
         let k = (h.last() + 1..self.s.len()).find(is_between).or_else(|| {
-            (0..h.first())
+            (0..if ceasefire { h.first() } else { 0 })
                 .rev()
                 .take_while(|&k| !self.is_break(k))
                 .find(is_between)

@@ -318,6 +318,12 @@ fn merge_into(events: &mut Vec<Event>, ev: Event) {
         } else {
             (ev.target, ev.source)
         };
+        // a report naming actors is better evidence than one naming none
+        let k_bare = k.source.is_none() && k.target.is_none();
+        if k_bare && (src.is_some() || tgt.is_some()) {
+            k.evidence = ev.evidence.clone();
+            k.span = ev.span.clone();
+        }
         if k.source.is_none() {
             k.source = src;
         }

@@ -139,54 +139,77 @@ impl Sent {
                 i += 1;
                 continue;
             }
+            // the keys of the n-grams starting here, built once: "front",
+            // "front al-nosra", … (stopping at punctuation)
+            let longest = max_a.max(max_g).min(n - i);
+            let mut keys: Vec<String> = Vec::with_capacity(longest);
+            for t in &self.toks[i..i + longest] {
+                if !matches!(t.kind, TokKind::Word | TokKind::Number) {
+                    break;
+                }
+                let mut k = keys.last().cloned().unwrap_or_default();
+                if !k.is_empty() {
+                    k.push(' ');
+                }
+                k.push_str(&t.fold);
+                keys.push(k);
+            }
             let mut matched = 0;
-            for len in (1..=max_a.min(n - i)).rev() {
-                let Some(key) = self.key(i, len) else {
-                    continue;
-                };
-                let entries: Vec<ActorEntry> = lx
-                    .actors
-                    .lookup(&key)
-                    .iter()
-                    .filter(|e| self.case_ok(text, i, len, e))
-                    .cloned()
-                    .collect();
-                if let Some(best) = pick_reading(entries) {
+            for len in (1..=max_a.min(keys.len())).rev() {
+                let best = pick_reading(
+                    lx.actors
+                        .lookup(&keys[len - 1])
+                        .iter()
+                        .filter(|e| self.case_ok(text, i, len, e)),
+                );
+                if let Some(best) = best {
                     self.mentions.push(Mention {
                         start: i,
                         end: i + len,
-                        entry: best,
+                        entry: best.clone(),
                     });
                     matched = len;
                     break;
                 }
             }
-            // places: independent of actors (a capital is both)
-            for len in (1..=max_g.min(n - i)).rev() {
-                let Some(key) = self.key(i, len) else {
-                    continue;
-                };
-                let first = &self.toks[i];
-                let mut ids: Vec<u32> = Vec::new();
-                if len == 1 && first.all_caps && first.span.len() <= 4 {
-                    ids.extend_from_slice(geo.lookup_exact_case(first.span.slice(text)));
-                }
-                // proper names only: the first token must be capitalised, and a
-                // lone common word ("Sur le terrain") is not a place
-                let stop = len == 1 && lx.grammar.place_stopwords.contains(&first.fold);
-                // an all-capitals word is an acronym ("MINA", "SANA"), not a town
-                let acronym = first.all_caps && len == 1;
-                if first.capitalized && !first.fold.ends_with('\'') && !stop && !acronym {
-                    ids.extend_from_slice(geo.lookup(&key));
-                }
-                if !ids.is_empty() {
-                    self.places.push(PlaceMention {
+            // a typo in a nationality ("l'armée syienne")
+            if matched == 0 && self.toks[i].kind == TokKind::Word && !self.toks[i].capitalized {
+                if let Some(e) = lx.actors.lookup_near(&self.toks[i].fold).first() {
+                    self.mentions.push(Mention {
                         start: i,
-                        end: i + len,
-                        cands: ids,
+                        end: i + 1,
+                        entry: e.clone(),
                     });
-                    matched = matched.max(len);
-                    break;
+                    matched = 1;
+                }
+            }
+            // places: independent of actors (a capital is both); proper names
+            // only: the first token must be capitalised, a lone common word
+            // ("Sur le terrain") or an all-capitals acronym ("MINA") is no place
+            let first = &self.toks[i];
+            let name_like = first.capitalized
+                && !first.fold.ends_with('\'')
+                && !(first.all_caps && first.span.len() > 4);
+            if name_like || first.all_caps {
+                for len in (1..=max_g.min(keys.len())).rev() {
+                    let mut ids: Vec<u32> = Vec::new();
+                    if len == 1 && first.all_caps && first.span.len() <= 4 {
+                        ids.extend_from_slice(geo.lookup_exact_case(first.span.slice(text)));
+                    }
+                    let stop = len == 1 && lx.grammar.place_stopwords.contains(&first.fold);
+                    let acronym = first.all_caps && len == 1;
+                    if name_like && !stop && !acronym {
+                        ids.extend_from_slice(geo.lookup(&keys[len - 1]));
+                    }
+                    if !ids.is_empty() {
+                        self.places.push(PlaceMention {
+                            start: i,
+                            end: i + len,
+                            cands: ids,
+                        });
+                        matched = matched.max(len);
+                        break;
+                    }
                 }
             }
             i += matched.max(1);
@@ -200,23 +223,6 @@ impl Sent {
             .collect();
         self.places
             .retain(|p| !names.iter().any(|&(a, b)| p.start < b && a < p.end));
-    }
-
-    /// The lookup key of tokens `i..i+len`, or None if they include punctuation.
-    fn key(&self, i: usize, len: usize) -> Option<String> {
-        let mut key = String::new();
-        for t in &self.toks[i..i + len] {
-            match t.kind {
-                TokKind::Word | TokKind::Number => {
-                    if !key.is_empty() {
-                        key.push(' ');
-                    }
-                    key.push_str(&t.fold);
-                }
-                _ => return None,
-            }
-        }
-        Some(key)
     }
 
     fn case_ok(&self, text: &str, i: usize, len: usize, e: &ActorEntry) -> bool {
@@ -385,7 +391,7 @@ impl Sent {
 }
 
 /// Choose one reading among entries of the same form.
-fn pick_reading(mut entries: Vec<ActorEntry>) -> Option<ActorEntry> {
+fn pick_reading<'e>(entries: impl Iterator<Item = &'e ActorEntry>) -> Option<&'e ActorEntry> {
     let rank = |k: ActorKind| match k {
         ActorKind::Person => 0,
         ActorKind::Org => 1,
@@ -395,6 +401,5 @@ fn pick_reading(mut entries: Vec<ActorEntry>) -> Option<ActorEntry> {
         ActorKind::Demonym => 5,
         ActorKind::GroupAdj => 6,
     };
-    entries.sort_by_key(|e| rank(e.kind));
-    entries.into_iter().next()
+    entries.min_by_key(|e| rank(e.kind))
 }

@@ -5,6 +5,17 @@ use std::collections::HashMap;
 use truce_model::is_valid_actor_code;
 use truce_text::fold_key;
 
+/// Shortest form length (in characters) matched with a typo.
+const FUZZY_MIN_CHARS: usize = 7;
+
+/// The key with each one of its characters deleted in turn.
+fn deletions(key: &str) -> Vec<String> {
+    let chars: Vec<char> = key.chars().collect();
+    (0..chars.len())
+        .map(|i| chars[..i].iter().chain(&chars[i + 1..]).collect())
+        .collect()
+}
+
 /// What a form names.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum ActorKind {
@@ -57,6 +68,9 @@ pub struct ActorEntry {
 #[derive(Debug, Default)]
 pub struct Actors {
     map: HashMap<String, Vec<ActorEntry>>,
+    /// One-letter deletions of long one-word nationality forms,
+    /// for typos ("syienne" → "syrienne").
+    near: HashMap<String, Vec<String>>,
     max_tokens: usize,
     entries: usize,
 }
@@ -103,6 +117,17 @@ impl Actors {
                 && letters.iter().all(|c| c.is_uppercase());
             let capitalized = form.chars().next().is_some_and(|c| c.is_uppercase());
             a.max_tokens = a.max_tokens.max(key.split(' ').count());
+            if kind == ActorKind::Demonym
+                && !key.contains(' ')
+                && key.chars().count() >= FUZZY_MIN_CHARS
+            {
+                for v in deletions(&key) {
+                    let list = a.near.entry(v).or_default();
+                    if !list.contains(&key) {
+                        list.push(key.clone());
+                    }
+                }
+            }
             a.entries += 1;
             a.map.entry(key).or_default().push(ActorEntry {
                 code: code.to_string(),
@@ -118,6 +143,45 @@ impl Actors {
     /// Readings of a folded key ("armee", "front al-nosra").
     pub fn lookup(&self, key: &str) -> &[ActorEntry] {
         self.map.get(key).map(Vec::as_slice).unwrap_or(&[])
+    }
+
+    /// Readings of a one-word key that is one typo away (a letter missing,
+    /// added or changed) from exactly one long nationality form.
+    pub fn lookup_near(&self, key: &str) -> &[ActorEntry] {
+        if key.chars().count() + 1 < FUZZY_MIN_CHARS || key.contains(' ') {
+            return &[];
+        }
+        let mut found: Vec<String> = Vec::new();
+        let mut add = |k: &String| {
+            if !found.contains(k) {
+                found.push(k.clone());
+            }
+        };
+        // a letter missing from the text
+        for k in self.near.get(key).into_iter().flatten() {
+            add(k);
+        }
+        for v in deletions(key) {
+            // a letter added
+            if self.map.contains_key(&v) && v.chars().count() >= FUZZY_MIN_CHARS {
+                add(&v);
+            }
+            // a letter changed
+            for k in self.near.get(&v).into_iter().flatten() {
+                add(k);
+            }
+        }
+        // a typo keeps the word's start and end ("syienne" for "syrienne"),
+        // which a different word rarely does ("aériens" is not "azériens")
+        let ends = |k: &str| {
+            let (a, b): (Vec<char>, Vec<char>) = (k.chars().collect(), key.chars().collect());
+            a.len() >= 3 && b.len() >= 3 && a[..2] == b[..2] && a[a.len() - 3..] == b[b.len() - 3..]
+        };
+        found.retain(|k| k != key && ends(k));
+        match found.as_slice() {
+            [one] => self.lookup(one),
+            _ => &[],
+        }
     }
 
     /// The longest form, in tokens.
@@ -151,6 +215,18 @@ mod tests {
         assert!(a.lookup("ei")[0].all_caps);
         assert_eq!(a.lookup("front al-nosra")[0].code, "NUSRA");
         assert_eq!(a.max_tokens(), 2);
+    }
+
+    #[test]
+    fn typos_of_long_forms_are_found() {
+        let a = Actors::parse("syrienne\tSYR\tdemonym\nrusse\tRUS\tdemonym\n", "t").unwrap();
+        assert_eq!(a.lookup_near("syienne")[0].code, "SYR"); // missing letter
+        assert_eq!(a.lookup_near("sirianne").len(), 0); // two edits
+        assert_eq!(a.lookup_near("syrienne").len(), 0); // exact: not a typo
+        assert!(a.lookup_near("syrienen").is_empty()); // the ending changed
+        assert_eq!(a.lookup_near("syrlenne")[0].code, "SYR"); // changed letter
+        assert_eq!(a.lookup_near("syriennne")[0].code, "SYR"); // added letter
+        assert!(a.lookup_near("rusie").is_empty()); // short forms are exact only
     }
 
     #[test]

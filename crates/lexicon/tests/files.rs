@@ -26,7 +26,8 @@ const KINDS: &[&str] = &[
 ];
 
 /// PLOVER types no trigger covers yet, per language (soft check: printed, not failed).
-const KNOWN_UNCOVERED: &[(&str, EventType)] = &[("fr", EventType::CONCEDE), ("en", EventType::CONCEDE)];
+const KNOWN_UNCOVERED: &[(&str, EventType)] =
+    &[("fr", EventType::CONCEDE), ("en", EventType::CONCEDE)];
 
 /// Data files `lexicons/README.md` does not describe yet (soft check).
 const KNOWN_UNDOCUMENTED: &[&str] = &[
@@ -124,7 +125,10 @@ fn actor_rows_have_valid_kinds_and_codes() {
                 is_valid_actor_code(r.code)
             };
             if !ok {
-                problems.push(format!("{at}: invalid code {:?} for kind {}", r.code, r.kind));
+                problems.push(format!(
+                    "{at}: invalid code {:?} for kind {}",
+                    r.code, r.kind
+                ));
             }
             if truce_text::fold_key(r.form).is_empty() {
                 problems.push(format!("{at}: form folds to nothing"));
@@ -223,7 +227,11 @@ fn lexicons_load_from_the_workspace_files() {
     for lang in LANGS {
         let lx = load(lang);
         let actors = read(&format!("{}/actors.tsv", lang.code()));
-        assert_eq!(lx.actors.len(), data_lines(&actors).len(), "{lang:?} actors");
+        assert_eq!(
+            lx.actors.len(),
+            data_lines(&actors).len(),
+            "{lang:?} actors"
+        );
         let triggers = read(&format!("{}/triggers.tsv", lang.code()));
         assert_eq!(
             lx.triggers.len(),
@@ -232,7 +240,11 @@ fn lexicons_load_from_the_workspace_files() {
         );
         // the embedded copy is built from the same files
         let emb = Lexicon::embedded(lang);
-        assert_eq!(emb.actors.len(), lx.actors.len(), "{lang:?} embedded actors");
+        assert_eq!(
+            emb.actors.len(),
+            lx.actors.len(),
+            "{lang:?} embedded actors"
+        );
         assert_eq!(
             emb.triggers.len(),
             lx.triggers.len(),
@@ -343,7 +355,11 @@ fn grammar_loads_with_its_core_cues() {
             ("agent_preps", &g.agent_preps),
             ("articles", &g.articles),
         ] {
-            assert!(!list.is_empty(), "{}/grammar.toml: {name} is empty", lang.code());
+            assert!(
+                !list.is_empty(),
+                "{}/grammar.toml: {name} is empty",
+                lang.code()
+            );
             for w in list {
                 assert_eq!(
                     *w,
@@ -359,8 +375,8 @@ fn grammar_loads_with_its_core_cues() {
 /// Every file under `lexicons/` (relative, `/`-separated), README excluded.
 fn data_files() -> Vec<String> {
     fn walk(dir: &Path, base: &Path, out: &mut Vec<String>) {
-        let entries = std::fs::read_dir(dir)
-            .unwrap_or_else(|e| panic!("cannot list {}: {e}", dir.display()));
+        let entries =
+            std::fs::read_dir(dir).unwrap_or_else(|e| panic!("cannot list {}: {e}", dir.display()));
         for entry in entries {
             let p = entry.expect("directory entry").path();
             if p.is_dir() {
