@@ -36,7 +36,8 @@ const CASES: &[(&str, &str)] = &[
     ("kerry_warning_en", "2016-09-29"),
 ];
 
-const HEADER: &str = "# Events extracted from the .txt file of the same name (regression snapshot).\n\
+const HEADER: &str =
+    "# Events extracted from the .txt file of the same name (regression snapshot).\n\
 # TYPE[/mode] SOURCE -> TARGET [@place(country)] [date] [said_by=X] [neg] [hyp] «trigger»\n\
 # Regenerate: UPDATE_EXPECT=1 cargo test -p truce-extract --test golden\n";
 
@@ -152,7 +153,10 @@ fn fixture_docs_are_laid_out_like_clean_docs() {
         assert!(doc.paragraphs.len() >= 3, "{stem}: 3+ paragraphs");
         for p in &doc.paragraphs {
             let s = p.slice(&doc.text);
-            assert!(!s.is_empty() && !s.contains('\n') && s.trim() == s, "{stem}");
+            assert!(
+                !s.is_empty() && !s.contains('\n') && s.trim() == s,
+                "{stem}"
+            );
             assert!(doc.body.contains(*p), "{stem}");
         }
     }
@@ -189,7 +193,11 @@ fn fixture_events_are_well_formed() {
                 assert_eq!(d.value.len(), want, "{stem}: {line}");
             }
             let ev = e.span.as_ref().expect("events carry their evidence span");
-            assert_eq!(ev.trigger_span.slice(&doc.text), ev.trigger, "{stem}: {line}");
+            assert_eq!(
+                ev.trigger_span.slice(&doc.text),
+                ev.trigger,
+                "{stem}: {line}"
+            );
             assert_eq!(ev.sentence_span.slice(&doc.text), ev.sentence, "{stem}");
             assert!(ev.sentence_span.contains(ev.trigger_span), "{stem}: {line}");
             assert!(!e.evidence.is_empty(), "{stem}: {line}");

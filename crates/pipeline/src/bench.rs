@@ -65,6 +65,11 @@ pub struct Report {
     pub docs_per_sec: f64,
     /// MiB (2^20 bytes) of raw content per second in the median run.
     pub mb_per_sec: f64,
+    /// CPU time (user + system, all threads) per document, median over the runs, in
+    /// ms; `None` where `/proc/self/stat` is not available. Unlike wall-clock figures
+    /// it barely moves when other programs share the machine: `cores / cpu_ms_per_doc`
+    /// bounds the throughput on that many idle cores.
+    pub cpu_ms_per_doc: Option<f64>,
     /// Peak resident set size of the process so far (`VmHWM`), in MiB; `None`
     /// where `/proc/self/status` is not available.
     pub peak_rss_mb: Option<f64>,
@@ -106,8 +111,10 @@ pub fn run(corpus: &Corpus, runs: usize) -> Report {
 
     let runs = runs.max(1);
     let mut runs_ms = Vec::with_capacity(runs);
+    let mut cpu_ms = Vec::with_capacity(runs);
     let mut events = 0;
     for _ in 0..runs {
+        let cpu0 = process_cpu_ms();
         let t = Instant::now();
         let mut found = 0;
         for chunk in corpus.docs.chunks(BATCH) {
@@ -115,6 +122,9 @@ pub fn run(corpus: &Corpus, runs: usize) -> Report {
             found += out.iter().map(|p| p.analysis.events.len()).sum::<usize>();
         }
         runs_ms.push(millis(t));
+        if let (Some(a), Some(b)) = (cpu0, process_cpu_ms()) {
+            cpu_ms.push(b - a);
+        }
         events = found;
     }
     let median_ms = median(&runs_ms);
@@ -127,6 +137,8 @@ pub fn run(corpus: &Corpus, runs: usize) -> Report {
     } else {
         (0.0, 0.0)
     };
+    let cpu_ms_per_doc = (cpu_ms.len() == runs && !corpus.docs.is_empty())
+        .then(|| median(&cpu_ms) / corpus.docs.len() as f64);
     Report {
         docs: corpus.docs.len(),
         bytes: corpus.bytes,
@@ -137,6 +149,7 @@ pub fn run(corpus: &Corpus, runs: usize) -> Report {
         median_ms,
         docs_per_sec,
         mb_per_sec,
+        cpu_ms_per_doc,
         peak_rss_mb: peak_rss_mb(),
     }
 }
@@ -149,6 +162,13 @@ impl Report {
             self.median_ms / self.docs as f64
         } else {
             0.0
+        };
+        let cpu = match self.cpu_ms_per_doc {
+            Some(c) if c > 0.0 => format!(
+                "{c:.3} ms per document (median run): at most {:.0} docs/s per idle core",
+                1000.0 / c
+            ),
+            _ => "unknown (no /proc/self/stat)".to_string(),
         };
         let rss = match self.peak_rss_mb {
             Some(m) => format!("{m:.1} MiB (VmHWM)"),
@@ -163,6 +183,7 @@ impl Report {
              median run    {median:.1} ms\n\
              throughput    {dps:.0} docs/s, {mbs:.2} MiB/s (median run)\n\
              per document  {per_doc:.3} ms of wall-clock time (median run, all threads)\n\
+             CPU time      {cpu}\n\
              peak RSS      {rss}\n",
             docs = self.docs,
             mib = self.bytes as f64 / MIB,
@@ -194,6 +215,26 @@ fn median(xs: &[f64]) -> f64 {
         n if n % 2 == 1 => v[n / 2],
         n => (v[n / 2 - 1] + v[n / 2]) / 2.0,
     }
+}
+
+/// CPU time (user + system) used by the whole process so far, from `/proc/self/stat`, in ms.
+fn process_cpu_ms() -> Option<f64> {
+    let stat = std::fs::read_to_string("/proc/self/stat").ok()?;
+    parse_stat_cpu_ticks(&stat).map(|ticks| ticks as f64 * 1000.0 / USER_HZ)
+}
+
+/// `/proc` reports times in clock ticks of `USER_HZ`, which Linux fixes at 100.
+const USER_HZ: f64 = 100.0;
+
+/// utime + stime (fields 14 and 15) of a `/proc/<pid>/stat` line, in clock ticks.
+fn parse_stat_cpu_ticks(stat: &str) -> Option<u64> {
+    // the command name (field 2) is in parentheses and may hold spaces: count from the
+    // last ')', after which field 3 (the state) comes first
+    let rest = &stat[stat.rfind(')')? + 1..];
+    let mut fields = rest.split_whitespace().skip(11);
+    let utime: u64 = fields.next()?.parse().ok()?;
+    let stime: u64 = fields.next()?.parse().ok()?;
+    Some(utime + stime)
 }
 
 /// Peak resident set size from `/proc/self/status`, in MiB.
@@ -689,6 +730,9 @@ mod tests {
         let status = "Name:\ttruce\nVmPeak:\t  20000 kB\nVmHWM:\t   12288 kB\nVmRSS:\t 1000 kB\n";
         assert_eq!(parse_vm_hwm_kib(status), Some(12288));
         assert_eq!(parse_vm_hwm_kib("Name: x\n"), None);
+        let stat = "4242 (tr uce) R 1 4242 4242 0 -1 4194304 500 0 0 0 731 29 0 0 20 0 3 0";
+        assert_eq!(parse_stat_cpu_ticks(stat), Some(760));
+        assert_eq!(parse_stat_cpu_ticks("garbage"), None);
     }
 
     #[test]
@@ -702,6 +746,7 @@ mod tests {
         assert!(r.docs_per_sec > 0.0 && r.mb_per_sec > 0.0);
         if cfg!(target_os = "linux") {
             assert!(r.peak_rss_mb.is_some_and(|m| m > 0.0));
+            assert!(r.cpu_ms_per_doc.is_some());
         }
         let text = r.to_text();
         assert!(text.contains("documents     40"), "{text}");
