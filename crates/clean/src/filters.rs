@@ -20,10 +20,11 @@
 
 use crate::dates;
 use crate::norm::{
-    char_len, collapse_ws, ends_statement, has_letter, is_prose, key, main_script, sentences,
-    word_count,
+    char_len, collapse_ws, ends_statement, has_letter, is_blank, is_prose, key, main_script,
+    sentences, word_count, ScriptCounts,
 };
-use crate::patterns::Compiled;
+use crate::patterns::{Compiled, Mapped};
+use std::borrow::Cow;
 use std::collections::HashSet;
 
 /// Why a paragraph was dropped.
@@ -93,17 +94,27 @@ pub struct Options<'a> {
 /// Split plain text into candidate paragraphs: one per non-blank line (in the texts truce
 /// reads, a line is a paragraph), remembering which ones follow a blank line.
 pub fn split_plain(text: &str) -> Vec<Para> {
+    split_plain_limited(text, usize::MAX).0
+}
+
+/// [`split_plain`] building at most `max` paragraphs; the others are only counted.
+/// Returns the paragraphs and the count.
+pub fn split_plain_limited(text: &str, max: usize) -> (Vec<Para>, usize) {
     let mut out = Vec::new();
+    let mut count = 0;
     let mut blank = true;
     for line in text.split(['\n', '\r', '\u{2028}', '\u{2029}']) {
-        if collapse_ws(line).is_empty() {
+        if is_blank(line) {
             blank = true;
             continue;
         }
-        out.push(Para::new(line, blank));
+        if out.len() < max {
+            out.push(Para::new(line, blank));
+        }
+        count += 1;
         blank = false;
     }
-    out
+    (out, count)
 }
 
 fn tweet_signature(s: &str) -> Option<Vec<String>> {
@@ -136,8 +147,15 @@ fn has_tweet_link(s: &str) -> bool {
     l.contains("://t.co/") || l.contains("pic.twitter.com/") || l.contains("t.co/")
 }
 
+#[cfg(test)]
 fn is_consent(pats: &Compiled, s: &str) -> bool {
-    let (score, covered) = pats.cue_score(s);
+    is_consent_mapped(pats, &pats.map(s), s)
+}
+
+/// Whether `s` (mapped as `mapped`) is a cookie or consent banner: many cues, or cues
+/// covering much of a short text.
+fn is_consent_mapped(pats: &Compiled, mapped: &Mapped<'_>, s: &str) -> bool {
+    let (score, covered) = pats.cue_score_mapped(mapped);
     if score == 0 {
         return false;
     }
@@ -216,7 +234,12 @@ fn dotted_title(s: &str, next: &Para) -> bool {
 pub fn run(pats: &Compiled, mut paras: Vec<Para>, opts: Options<'_>) -> Outcome {
     // 0. Normalise and forget empty paragraphs.
     for p in &mut paras {
-        p.text = collapse_ws(&pats.strip(&collapse_ws(&p.text)));
+        let collapsed = collapse_ws(&p.text);
+        // `collapse_ws` is idempotent: collapse again only what `strip` changed.
+        p.text = match pats.strip_cow(&collapsed) {
+            Cow::Borrowed(_) => collapsed,
+            Cow::Owned(stripped) => collapse_ws(&stripped),
+        };
     }
     paras.retain(|p| !p.text.is_empty());
 
@@ -224,6 +247,7 @@ pub fn run(pats: &Compiled, mut paras: Vec<Para>, opts: Options<'_>) -> Outcome 
     let mut tweet_dates: Vec<String> = Vec::new();
     for p in &mut paras {
         let s = p.text.as_str();
+        let mapped = pats.map(s);
         p.drop = if !has_letter(s) {
             Some(Why::NoLetters)
         } else if let Some(ds) = tweet_signature(s) {
@@ -233,11 +257,11 @@ pub fn run(pats: &Compiled, mut paras: Vec<Para>, opts: Options<'_>) -> Outcome 
             Some(Why::Dateline)
         } else if has_tweet_link(s) {
             Some(Why::Link)
-        } else if pats.drop.is_match(s) {
+        } else if pats.drop.is_match_mapped(&mapped) {
             Some(Why::Pattern)
-        } else if char_len(s) <= 400 && pats.is_credit(s) {
+        } else if char_len(s) <= 400 && pats.is_credit_mapped(&mapped) {
             Some(Why::Credit)
-        } else if is_consent(pats, s) {
+        } else if is_consent_mapped(pats, &mapped, s) {
             Some(Why::Consent)
         } else if p.link_density >= 0.6 && word_count(s) < 60 {
             Some(Why::LinkDense)
@@ -374,13 +398,11 @@ pub fn run(pats: &Compiled, mut paras: Vec<Para>, opts: Options<'_>) -> Outcome 
 /// Drop paragraphs written mostly in another script than the document (a Hebrew
 /// "send to a friend" widget in an English page).
 fn drop_other_scripts(paras: &mut [Para]) {
-    let all: String = paras
-        .iter()
-        .filter(|p| p.kept())
-        .map(|p| p.text.as_str())
-        .collect::<Vec<_>>()
-        .join(" ");
-    let Some((doc_script, share)) = main_script(&all) else {
+    let mut all = ScriptCounts::default();
+    for p in paras.iter().filter(|p| p.kept()) {
+        all.add(&p.text);
+    }
+    let Some((doc_script, share)) = all.main() else {
         return;
     };
     if share < 0.8 {

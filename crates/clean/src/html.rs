@@ -20,11 +20,16 @@
 
 use crate::dates;
 use crate::filters::Para;
-use crate::norm::collapse_ws;
+use crate::norm::{collapse_ws, is_blank};
 use ego_tree::{NodeId, NodeRef};
+use html5ever::tendril::TendrilSink;
+use html5ever::tree_builder::{ElementFlags, NodeOrText, QuirksMode, TreeSink};
+use html5ever::{Attribute, QualName};
 use regex::Regex;
-use scraper::{Html, Node};
+use scraper::{Html, HtmlTreeSink, Node, StrTendril};
 use serde_json::Value;
+use std::borrow::Cow;
+use std::cell::{Cell, RefCell};
 use std::collections::HashMap;
 use std::sync::OnceLock;
 
@@ -50,7 +55,252 @@ pub struct Metadata {
 #[derive(Debug, Clone, Default)]
 pub struct Extracted {
     pub metadata: Metadata,
+    /// The candidate paragraphs, at most [`Budget::max_paragraphs`] of them.
     pub paragraphs: Vec<Para>,
+    /// How many candidate paragraphs the page has (more than `paragraphs` holds when the
+    /// budget cut them).
+    pub total_paragraphs: usize,
+    /// Why the page was not processed in full, if it was not (for diagnostics).
+    pub truncated: Vec<String>,
+}
+
+/// HTML pages larger than this are cut (at a tag start) before parsing. The largest of
+/// 1,150 real article pages (benchmarks of article extraction) is 1.6 MB.
+pub const MAX_HTML_BYTES: usize = 8 << 20;
+
+/// Parsing stops once the tree has this many nodes (elements, comments…): about half a
+/// second of parsing and extraction. Real article pages have a few thousand, rarely
+/// tens of thousands.
+pub const MAX_HTML_NODES: u64 = 300_000;
+
+/// Parsing a page stops (keeping what was parsed so far) once it has done this much work,
+/// counted as the depth of the tree at each element created: the HTML tree-building
+/// algorithm looks down the stack of open elements for most start tags, so its cost
+/// grows with the square of the depth of unclosed nested blocks (250 KB of `<div>` takes
+/// 10 s to parse, 1 MB five minutes). 10⁸ is about 0.7 s of parsing on a 2020s core,
+/// ten times what a page 10,000 levels deep needs, and far beyond any real page. The
+/// count is deterministic: the same page is always cut at the same place.
+pub const PARSE_WORK_BUDGET: u64 = 100_000_000;
+
+/// The parser is fed this many bytes at a time, and checks its budget in between.
+const PARSE_CHUNK: usize = 16 << 10;
+
+/// Limits on the work spent on one page, so that a hostile or broken page costs at most
+/// about a second or two. A page cut by a limit is reported in
+/// [`Extracted::truncated`].
+#[derive(Debug, Clone, Copy)]
+pub struct Budget {
+    /// Bytes of HTML parsed at most.
+    pub max_bytes: usize,
+    /// Parsing work at most (see [`PARSE_WORK_BUDGET`]; checked every few kilobytes).
+    pub parse_work: u64,
+    /// Tree nodes built at most (see [`MAX_HTML_NODES`]; checked every few kilobytes).
+    pub max_nodes: u64,
+    /// Candidate paragraphs built at most (the others are only counted).
+    pub max_paragraphs: usize,
+}
+
+impl Default for Budget {
+    fn default() -> Budget {
+        Budget {
+            max_bytes: MAX_HTML_BYTES,
+            parse_work: PARSE_WORK_BUDGET,
+            max_nodes: MAX_HTML_NODES,
+            max_paragraphs: usize::MAX,
+        }
+    }
+}
+
+/// scraper's tree sink, counting the parser's work: the depth in the tree of each node
+/// inserted (for nested blocks, the depth of the stack of open elements the parser walks).
+struct CountingSink {
+    inner: HtmlTreeSink,
+    depths: RefCell<HashMap<NodeId, u64>>,
+    work: Cell<u64>,
+    nodes: Cell<u64>,
+}
+
+impl CountingSink {
+    fn new(inner: HtmlTreeSink) -> CountingSink {
+        CountingSink {
+            inner,
+            depths: RefCell::new(HashMap::new()),
+            work: Cell::new(0),
+            nodes: Cell::new(0),
+        }
+    }
+
+    fn depth(&self, node: &NodeId) -> u64 {
+        self.depths.borrow().get(node).copied().unwrap_or(0)
+    }
+
+    /// Record that `child` (if a node) is inserted at `depth`.
+    fn inserted(&self, child: &NodeOrText<NodeId>, depth: u64) {
+        if let NodeOrText::AppendNode(id) = child {
+            self.depths.borrow_mut().insert(*id, depth);
+            self.work.set(self.work.get().saturating_add(depth));
+            self.nodes.set(self.nodes.get() + 1);
+        }
+    }
+}
+
+impl TreeSink for CountingSink {
+    type Handle = NodeId;
+    type Output = Html;
+    type ElemName<'a> = <HtmlTreeSink as TreeSink>::ElemName<'a>;
+
+    fn finish(self) -> Html {
+        self.inner.finish()
+    }
+    fn parse_error(&self, msg: Cow<'static, str>) {
+        self.inner.parse_error(msg)
+    }
+    fn get_document(&self) -> NodeId {
+        self.inner.get_document()
+    }
+    fn elem_name<'a>(&'a self, target: &'a NodeId) -> Self::ElemName<'a> {
+        self.inner.elem_name(target)
+    }
+    fn create_element(&self, name: QualName, attrs: Vec<Attribute>, flags: ElementFlags) -> NodeId {
+        self.inner.create_element(name, attrs, flags)
+    }
+    fn create_comment(&self, text: StrTendril) -> NodeId {
+        self.inner.create_comment(text)
+    }
+    fn create_pi(&self, target: StrTendril, data: StrTendril) -> NodeId {
+        self.inner.create_pi(target, data)
+    }
+    fn append(&self, parent: &NodeId, child: NodeOrText<NodeId>) {
+        self.inserted(&child, self.depth(parent) + 1);
+        self.inner.append(parent, child)
+    }
+    fn append_based_on_parent_node(
+        &self,
+        element: &NodeId,
+        prev_element: &NodeId,
+        child: NodeOrText<NodeId>,
+    ) {
+        let depth = self.depth(element).max(self.depth(prev_element) + 1);
+        self.inserted(&child, depth);
+        self.inner
+            .append_based_on_parent_node(element, prev_element, child)
+    }
+    fn append_doctype_to_document(
+        &self,
+        name: StrTendril,
+        public_id: StrTendril,
+        system_id: StrTendril,
+    ) {
+        self.inner
+            .append_doctype_to_document(name, public_id, system_id)
+    }
+    fn mark_script_already_started(&self, node: &NodeId) {
+        self.inner.mark_script_already_started(node)
+    }
+    fn pop(&self, node: &NodeId) {
+        self.inner.pop(node)
+    }
+    fn get_template_contents(&self, target: &NodeId) -> NodeId {
+        self.inner.get_template_contents(target)
+    }
+    fn same_node(&self, x: &NodeId, y: &NodeId) -> bool {
+        self.inner.same_node(x, y)
+    }
+    fn set_quirks_mode(&self, mode: QuirksMode) {
+        self.inner.set_quirks_mode(mode)
+    }
+    fn append_before_sibling(&self, sibling: &NodeId, new_node: NodeOrText<NodeId>) {
+        self.inserted(&new_node, self.depth(sibling));
+        self.inner.append_before_sibling(sibling, new_node)
+    }
+    fn add_attrs_if_missing(&self, target: &NodeId, attrs: Vec<Attribute>) {
+        self.inner.add_attrs_if_missing(target, attrs)
+    }
+    fn associate_with_form(
+        &self,
+        target: &NodeId,
+        form: &NodeId,
+        nodes: (&NodeId, Option<&NodeId>),
+    ) {
+        self.inner.associate_with_form(target, form, nodes)
+    }
+    fn remove_from_parent(&self, target: &NodeId) {
+        self.inner.remove_from_parent(target)
+    }
+    fn reparent_children(&self, node: &NodeId, new_parent: &NodeId) {
+        self.inner.reparent_children(node, new_parent)
+    }
+    fn is_mathml_annotation_xml_integration_point(&self, handle: &NodeId) -> bool {
+        self.inner
+            .is_mathml_annotation_xml_integration_point(handle)
+    }
+    fn set_current_line(&self, line_number: u64) {
+        self.inner.set_current_line(line_number)
+    }
+    fn allow_declarative_shadow_roots(&self, intended_parent: &NodeId) -> bool {
+        self.inner.allow_declarative_shadow_roots(intended_parent)
+    }
+    fn attach_declarative_shadow(
+        &self,
+        location: &NodeId,
+        template: &NodeId,
+        attrs: &[Attribute],
+    ) -> bool {
+        self.inner
+            .attach_declarative_shadow(location, template, attrs)
+    }
+    fn maybe_clone_an_option_into_selectedcontent(&self, option: &NodeId) {
+        self.inner
+            .maybe_clone_an_option_into_selectedcontent(option)
+    }
+}
+
+/// Parse a page, within the byte and time limits of `budget`; notes what was cut.
+fn parse(html: &str, budget: &Budget, truncated: &mut Vec<String>) -> Html {
+    let mut input = html;
+    if html.len() > budget.max_bytes {
+        // Cut at the last tag start before the limit (or the limit, on a char boundary).
+        let mut end = budget.max_bytes;
+        while !html.is_char_boundary(end) {
+            end -= 1;
+        }
+        end = html[..end].rfind('<').filter(|&i| i > 0).unwrap_or(end);
+        input = &html[..end];
+        truncated.push(format!(
+            "HTML page of {} bytes: only the first {end} bytes are parsed",
+            html.len()
+        ));
+    }
+    let mut parser = html5ever::parse_document(
+        CountingSink::new(HtmlTreeSink::new(Html::new_document())),
+        Default::default(),
+    );
+    let mut done = 0;
+    while done < input.len() {
+        let mut end = (done + PARSE_CHUNK).min(input.len());
+        while !input.is_char_boundary(end) {
+            end += 1;
+        }
+        parser.process(StrTendril::from_slice(&input[done..end]));
+        done = end;
+        if done == input.len() {
+            break;
+        }
+        let sink = &parser.tokenizer.sink.sink;
+        let why = if sink.work.get() > budget.parse_work {
+            "markup nested too deep"
+        } else if sink.nodes.get() > budget.max_nodes {
+            "too many elements"
+        } else {
+            continue;
+        };
+        truncated.push(format!(
+            "HTML parsing stopped after {done} of {} bytes: over the per-page time budget ({why})",
+            input.len(),
+        ));
+        break;
+    }
+    parser.finish()
 }
 
 const SKIP_TAGS: &[&str] = &[
@@ -426,9 +676,16 @@ struct Open {
     commas: usize,
 }
 
-/// Parse `html` and extract its metadata and candidate paragraphs.
+/// Parse `html` and extract its metadata and candidate paragraphs, within the default
+/// [`Budget`].
 pub fn extract(html: &str) -> Extracted {
-    let doc = Html::parse_document(html);
+    extract_with(html, &Budget::default())
+}
+
+/// [`extract`] within a given [`Budget`].
+pub fn extract_with(html: &str, budget: &Budget) -> Extracted {
+    let mut truncated = Vec::new();
+    let doc = parse(html, budget, &mut truncated);
     let root = doc.tree.root();
     let mut meta = MetaScan::default();
 
@@ -527,25 +784,37 @@ pub fn extract(html: &str) -> Extracted {
         .or(body_id);
     let main = main_id.and_then(|id| doc.tree.get(id)).unwrap_or(root);
 
+    let (paragraphs, total_paragraphs) = emit(main, budget.max_paragraphs);
     Extracted {
         metadata: meta.finish(),
-        paragraphs: emit(main),
+        paragraphs,
+        total_paragraphs,
+        truncated,
     }
 }
 
-/// Pass 2: one paragraph per block under `main`, boilerplate subtrees skipped.
-fn emit(main: NodeRef<'_, Node>) -> Vec<Para> {
+/// Pass 2: one paragraph per block under `main`, boilerplate subtrees skipped. At most
+/// `max` paragraphs are built; the others are only counted. Returns the paragraphs and
+/// the count.
+fn emit(main: NodeRef<'_, Node>, max: usize) -> (Vec<Para>, usize) {
     let mut out = Vec::new();
+    let mut count = 0usize;
     let mut buf = String::new();
     let mut link_chars = 0usize;
     let mut in_link = 0usize;
-    let flush = |buf: &mut String, link_chars: &mut usize, out: &mut Vec<Para>| {
-        let text = collapse_ws(buf);
-        if !text.is_empty() {
-            let total = text.chars().filter(|c| !c.is_whitespace()).count().max(1);
-            let mut p = Para::new(text, true);
-            p.link_density = (*link_chars as f32 / total as f32).min(1.0);
-            out.push(p);
+    let mut flush = |buf: &mut String, link_chars: &mut usize, out: &mut Vec<Para>| {
+        if out.len() >= max {
+            // Over the budget: count the paragraph, build nothing.
+            count += usize::from(!is_blank(buf));
+        } else {
+            let text = collapse_ws(buf);
+            if !text.is_empty() {
+                let total = text.chars().filter(|c| !c.is_whitespace()).count().max(1);
+                let mut p = Para::new(text, true);
+                p.link_density = (*link_chars as f32 / total as f32).min(1.0);
+                out.push(p);
+                count += 1;
+            }
         }
         buf.clear();
         *link_chars = 0;
@@ -594,7 +863,7 @@ fn emit(main: NodeRef<'_, Node>) -> Vec<Para> {
         }
     }
     flush(&mut buf, &mut link_chars, &mut out);
-    out
+    (out, count)
 }
 
 #[cfg(test)]
@@ -689,5 +958,59 @@ mod tests {
         );
         assert!(e.paragraphs[0].link_density > 0.9);
         assert!(e.paragraphs[1].link_density < 0.01);
+    }
+
+    #[test]
+    fn budget_cuts_bytes_and_paragraphs() {
+        let p = "<p>Les combats ont repris près d'Alep, selon l'OSDH.</p>";
+        let h = format!("<html><body>{}</body></html>", p.repeat(50));
+        let e = extract(&h);
+        assert_eq!((e.paragraphs.len(), e.total_paragraphs), (50, 50));
+        assert!(e.truncated.is_empty());
+
+        // Paragraphs beyond the budget are counted, not built.
+        let few = Budget {
+            max_paragraphs: 3,
+            ..Budget::default()
+        };
+        let e = extract_with(&h, &few);
+        assert_eq!((e.paragraphs.len(), e.total_paragraphs), (3, 50));
+        assert!(e.truncated.is_empty());
+
+        // Bytes beyond the budget are not parsed; the cut falls on a tag start.
+        let small = Budget {
+            max_bytes: 12 + 10 * p.len() + 20,
+            ..Budget::default()
+        };
+        let e = extract_with(&h, &small);
+        assert_eq!(e.paragraphs.len(), 10);
+        assert!(e.paragraphs.iter().all(|x| x.text.ends_with("l'OSDH.")));
+        assert!(
+            e.truncated[0].contains("only the first"),
+            "{:?}",
+            e.truncated
+        );
+
+        // No work allowed: parsing stops after the first chunk.
+        let none = Budget {
+            parse_work: 0,
+            ..Budget::default()
+        };
+        let big = format!("<html><body>{}</body></html>", p.repeat(2_000));
+        let e = extract_with(&big, &none);
+        assert!(e.truncated[0].contains("time budget"), "{:?}", e.truncated);
+        assert!(e.total_paragraphs > 0 && e.total_paragraphs < 2_000);
+    }
+
+    #[test]
+    fn chunked_parsing_matches_one_shot_parsing() {
+        // Chunk boundaries fall inside tags, entities, CRLF pairs and multi-byte chars.
+        let unit = "<p class=\"a\">Trêve à Alep &amp; Homs\r\n« citation »</p><!-- c --><script>var x = '<p>';</script>";
+        let h = unit.repeat(3 * PARSE_CHUNK / unit.len() + 7);
+        let one = Html::parse_document(&h);
+        let mut notes = Vec::new();
+        let chunked = parse(&h, &Budget::default(), &mut notes);
+        assert!(notes.is_empty());
+        assert_eq!(one.html(), chunked.html());
     }
 }

@@ -30,6 +30,7 @@
 //! line and the body, and every span points inside it on character boundaries; paragraphs
 //! are separated by exactly one blank line (`"\n\n"`) and contain no line break.
 
+pub mod alphabet;
 pub mod dates;
 pub mod filters;
 pub mod html;
@@ -170,18 +171,24 @@ impl Cleaner {
             diag("input looks binary (many control or replacement characters)".into());
         }
 
-        let (meta, mut paras) = if is_html {
-            let e = html::extract(raw);
-            (e.metadata, e.paragraphs)
+        let (meta, paras, total) = if is_html {
+            let budget = html::Budget {
+                max_paragraphs: MAX_PARAGRAPHS,
+                ..html::Budget::default()
+            };
+            let e = html::extract_with(raw, &budget);
+            for t in e.truncated {
+                diag(t);
+            }
+            (e.metadata, e.paragraphs, e.total_paragraphs)
         } else {
-            (Metadata::default(), filters::split_plain(raw))
+            let (paras, total) = filters::split_plain_limited(raw, MAX_PARAGRAPHS);
+            (Metadata::default(), paras, total)
         };
-        if paras.len() > MAX_PARAGRAPHS {
+        if total > MAX_PARAGRAPHS {
             diag(format!(
-                "{} candidate paragraphs; only the first {MAX_PARAGRAPHS} are cleaned",
-                paras.len()
+                "{total} candidate paragraphs; only the first {MAX_PARAGRAPHS} are cleaned"
             ));
-            paras.truncate(MAX_PARAGRAPHS);
         }
         let given_title = doc.title.as_deref().or(meta.title.as_deref());
         let out = filters::run(

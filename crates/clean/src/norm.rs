@@ -23,7 +23,24 @@ fn is_invisible(c: char) -> bool {
 pub fn collapse_ws(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     let mut run: Option<bool> = None; // Some(only_nbsp)
+    let push = |out: &mut String, run: &mut Option<bool>, c: char| {
+        if let Some(only_nb) = run.take() {
+            if !out.is_empty() {
+                out.push(if only_nb { '\u{a0}' } else { ' ' });
+            }
+        }
+        out.push(c);
+    };
     for c in s.chars() {
+        if c.is_ascii() {
+            // ASCII: whitespace is \t..\r and space; other controls are dropped.
+            match c {
+                '\t'..='\r' | ' ' => run = Some(false),
+                '\0'..='\x1f' | '\x7f' => {}
+                _ => push(&mut out, &mut run, c),
+            }
+            continue;
+        }
         if is_invisible(c) {
             continue;
         }
@@ -38,14 +55,16 @@ pub fn collapse_ws(s: &str) -> String {
         if c.is_control() {
             continue;
         }
-        if let Some(only_nb) = run.take() {
-            if !out.is_empty() {
-                out.push(if only_nb { '\u{a0}' } else { ' ' });
-            }
-        }
-        out.push(c);
+        push(&mut out, &mut run, c);
     }
     out
+}
+
+/// Whether [`collapse_ws`] would return an empty string: `s` holds only whitespace,
+/// control and invisible characters.
+pub fn is_blank(s: &str) -> bool {
+    s.chars()
+        .all(|c| is_invisible(c) || c.is_whitespace() || is_nbsp(c) || c.is_control())
 }
 
 /// A comparison key: lower case, letters and digits only, words separated by one space.
@@ -54,14 +73,23 @@ pub fn key(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     let mut space = false;
     for c in s.chars() {
-        if c.is_alphanumeric() {
-            if space && !out.is_empty() {
-                out.push(' ');
-            }
-            space = false;
-            out.extend(c.to_lowercase());
+        let alnum = if c.is_ascii() {
+            c.is_ascii_alphanumeric()
         } else {
+            c.is_alphanumeric()
+        };
+        if !alnum {
             space = true;
+            continue;
+        }
+        if space && !out.is_empty() {
+            out.push(' ');
+        }
+        space = false;
+        if c.is_ascii() {
+            out.push(c.to_ascii_lowercase());
+        } else {
+            out.extend(c.to_lowercase());
         }
     }
     out
@@ -175,20 +203,52 @@ pub fn script_of(c: char) -> Script {
     }
 }
 
-/// The script most letters of `s` are written in, with its share of the letters.
-pub fn main_script(s: &str) -> Option<(Script, f64)> {
-    let mut counts: Vec<(Script, usize)> = Vec::new();
-    let mut total = 0usize;
-    for c in s.chars().filter(|c| c.is_alphabetic()) {
-        let sc = script_of(c);
-        total += 1;
-        match counts.iter_mut().find(|(k, _)| *k == sc) {
-            Some((_, n)) => *n += 1,
-            None => counts.push((sc, 1)),
+/// Letter counts per script, in order of first appearance.
+#[derive(Debug, Clone, Default)]
+pub struct ScriptCounts {
+    counts: Vec<(Script, usize)>,
+    total: usize,
+}
+
+impl ScriptCounts {
+    /// Count the letters of `s` too.
+    pub fn add(&mut self, s: &str) {
+        // Runs of ASCII letters are counted at once (they are all Latin).
+        let mut latin = 0usize;
+        for c in s.chars() {
+            if c.is_ascii() {
+                latin += usize::from(c.is_ascii_alphabetic());
+            } else if c.is_alphabetic() {
+                self.bump(Script::Latin, std::mem::take(&mut latin));
+                self.bump(script_of(c), 1);
+            }
+        }
+        self.bump(Script::Latin, latin);
+    }
+
+    fn bump(&mut self, sc: Script, n: usize) {
+        if n == 0 {
+            return;
+        }
+        self.total += n;
+        match self.counts.iter_mut().find(|(k, _)| *k == sc) {
+            Some((_, m)) => *m += n,
+            None => self.counts.push((sc, n)),
         }
     }
-    let (sc, n) = counts.into_iter().max_by_key(|(_, n)| *n)?;
-    Some((sc, n as f64 / total as f64))
+
+    /// The script with most letters (the last seen of equals), with its share.
+    pub fn main(&self) -> Option<(Script, f64)> {
+        let &(sc, n) = self.counts.iter().max_by_key(|(_, n)| *n)?;
+        Some((sc, n as f64 / self.total as f64))
+    }
+}
+
+/// The script most letters of `s` are written in, with its share of the letters.
+pub fn main_script(s: &str) -> Option<(Script, f64)> {
+    let mut c = ScriptCounts::default();
+    c.add(s);
+    c.main()
 }
 
 #[cfg(test)]

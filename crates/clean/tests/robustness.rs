@@ -129,3 +129,70 @@ fn broken_markup() {
         assert!(!doc.text.contains("not text"));
     }
 }
+
+#[test]
+fn html_deeply_nested_unclosed_blocks_stay_within_the_time_budget() {
+    // The HTML tree builder is quadratic in the depth of unclosed blocks: without the
+    // per-page budget this page takes minutes.
+    let mut h = String::from("<html><body><p>Le cessez-le-feu est entré en vigueur à minuit, selon le ministère russe de la Défense, qui fait état de quelques incidents isolés.</p>");
+    h.push_str(&"<div>".repeat(400_000));
+    h.push_str("fin</body></html>");
+    let t0 = std::time::Instant::now();
+    let (doc, diags) = cleaner().clean(&html_doc("nested", h));
+    let took = t0.elapsed();
+    check_spans(&doc);
+    assert!(
+        diags.iter().any(|d| d.message.contains("time budget")),
+        "{diags:?}"
+    );
+    assert!(doc.body_str().contains("cessez-le-feu"));
+    // About a second in release; the parser's generic code is not optimised in debug.
+    if !cfg!(debug_assertions) {
+        assert!(took.as_secs_f64() < 5.0, "took {took:?}");
+    }
+}
+
+#[test]
+fn text_of_many_paragraphs_is_cut_and_stays_fast() {
+    // 25,000 distinct lines: the first 20,000 are cleaned, in well under a second in
+    // release (the duplicate and title filters are linear).
+    let mut t = String::from("Un très long fil de dépêches sur la trêve en Syrie\n\n");
+    for i in 0..25_000 {
+        let _ = writeln!(
+            t,
+            "Dépêche {i} : les combats ont repris près d'Alep, selon l'OSDH, qui recense des victimes.\n"
+        );
+    }
+    let t0 = std::time::Instant::now();
+    let (doc, diags) = cleaner().clean(&RawDoc::text("long", t));
+    let took = t0.elapsed();
+    check_spans(&doc);
+    assert!(
+        diags
+            .iter()
+            .any(|d| d.message.starts_with("25001 candidate paragraphs")),
+        "{diags:?}"
+    );
+    assert!(doc.paragraphs.len() <= truce_clean::MAX_PARAGRAPHS);
+    assert!(doc.paragraphs.len() > 19_000);
+    if !cfg!(debug_assertions) {
+        assert!(took.as_secs_f64() < 2.0, "took {took:?}");
+    }
+}
+
+#[test]
+fn text_of_five_thousand_paragraphs_with_repeats() {
+    // A long text where a tenth of the paragraphs repeat earlier ones.
+    let mut t = String::new();
+    for i in 0..5_000 {
+        let _ = writeln!(
+            t,
+            "Le paragraphe {} rapporte que les combats ont repris près d'Alep, selon l'OSDH. Les habitants fuient vers l'ouest.\n",
+            i % 4_500
+        );
+    }
+    let (doc, diags) = cleaner().clean(&RawDoc::text("repeats", t));
+    check_spans(&doc);
+    assert!(diags.is_empty(), "{diags:?}");
+    assert_eq!(doc.paragraphs.len(), 4_500);
+}
