@@ -30,6 +30,9 @@ pub(crate) struct Ctx<'a> {
     pub timexes: &'a [Timex],
     /// The speaker of a later sentence of the same quotation, if any.
     pub fallback_speaker: Option<String>,
+    /// Tokens that are event nouns ("des frappes russes soutiennent …"), filled
+    /// by `events`.
+    pub event_nouns: std::cell::RefCell<Vec<bool>>,
 }
 
 /// Source/target candidates for one trigger.
@@ -55,6 +58,17 @@ impl<'a> Ctx<'a> {
     /// Build the events of the sentence, with each trigger's span.
     pub fn events(&self, state: &mut DocState) -> Vec<(Event, Span)> {
         let hits = self.s.find_triggers(self.lx);
+        {
+            let mut nouns = self.event_nouns.borrow_mut();
+            *nouns = vec![false; self.s.len()];
+            for h in &hits {
+                if matches!(h.trigger.frame, Frame::Noun | Frame::NounTarget) {
+                    for &t in &h.tokens {
+                        nouns[t] = true;
+                    }
+                }
+            }
+        }
         let speaker = self
             .speaker(state)
             .or_else(|| self.fallback_speaker.clone());
@@ -150,7 +164,7 @@ impl<'a> Ctx<'a> {
             }
             for (src, tgt) in &pairs {
                 {
-                    if src.is_some() && src == tgt && trig.kind != EventType::ASSAULT {
+                    if src.is_some() && src == tgt {
                         continue;
                     }
                     out.push((
@@ -362,10 +376,16 @@ impl<'a> Ctx<'a> {
         let mut fallback = None;
         while k > 0 {
             k -= 1;
-            if self.is_break(k) {
+            if self.is_break(k) || Grammar::has(&self.g().subordinators, s.fold(k)) {
                 return fallback;
             }
             let f = s.fold(k);
+            // a subject pronoun is the subject ("called for it to be extended"),
+            // and so is an event noun ("des frappes russes soutiennent")
+            let event_noun = self.event_nouns.borrow().get(k).copied().unwrap_or(false);
+            if (Grammar::has(&self.g().pronouns, f) && !f.starts_with('-')) || event_noun {
+                return fallback;
+            }
             if matches!(f, "qui" | "who" | "which") {
                 // antecedent: phrase ending right before (allowing a comma)
                 let mut e = k;
@@ -673,6 +693,7 @@ impl<'a> Ctx<'a> {
                     for pi in self.subject_group(h.first()) {
                         src(&mut a, pi);
                     }
+                    let named_subject = !a.sources.is_empty();
                     if a.sources.is_empty() {
                         if let Some(code) = self
                             .pronoun_subject(h.first(), speaker)
@@ -684,7 +705,7 @@ impl<'a> Ctx<'a> {
                     // "les Américains nous demandent": the object is the speaker
                     let first = h.first();
                     let object_pronoun = first > 0
-                        && !a.sources.is_empty()
+                        && named_subject
                         && matches!(self.s.fold(first - 1), "nous" | "me" | "m'");
                     if let (true, Some(sp)) = (object_pronoun, speaker) {
                         a.targets.push(sp.to_string());

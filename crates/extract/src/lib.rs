@@ -161,6 +161,7 @@ impl<'a> Extractor<'a> {
                 focus: focus.as_deref(),
                 timexes: &timexes,
                 fallback_speaker: None,
+                event_nouns: Default::default(),
             };
             // a quotation attributed at the end of its paragraph
             // ("« … » (next sentence) « … », a déclaré X")
@@ -176,6 +177,7 @@ impl<'a> Extractor<'a> {
                             s: n,
                             phrases: &ph,
                             fallback_speaker: None,
+                            event_nouns: Default::default(),
                             ..ctx
                         }
                         .speaker_of(&mut scratch)
@@ -217,12 +219,18 @@ impl<'a> Extractor<'a> {
                     lon: e.lon,
                 });
             }
+            // the triggers of one sentence complete each other first ("des raids
+            // … ont visé les quartiers rebelles"), then join the document's reports
+            let mut local: Vec<Event> = Vec::new();
             for (ev, span) in evs {
                 out.annotations.push(Annotation::Trigger {
                     span,
                     kind: ev.kind.as_str().to_string(),
                     mode: ev.mode.clone(),
                 });
+                merge_into(&mut local, ev);
+            }
+            for ev in local {
                 merge_into(&mut out.events, ev);
             }
         }

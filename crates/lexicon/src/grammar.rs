@@ -40,6 +40,7 @@ pub struct Grammar {
     pub demonstratives: Vec<String>,
     pub place_stopwords: Vec<String>,
     pub neutral_venues: Vec<String>,
+    pub subordinators: Vec<String>,
 }
 
 impl Grammar {
@@ -81,6 +82,7 @@ impl Grammar {
             &mut g.demonstratives,
             &mut g.place_stopwords,
             &mut g.neutral_venues,
+            &mut g.subordinators,
         ] {
             for w in list.iter_mut() {
                 *w = truce_text::fold(w.trim());
