@@ -214,41 +214,18 @@ fn run(cli: Cli) -> Result<bool> {
     let mut out = BufWriter::new(stdout.lock());
     let ok = match cli.cmd {
         Cmd::Demo { format } => {
-            let opts = truce_input::Options::default();
             let docs = truce_input::read_reader(
                 DEMO.as_bytes(),
                 "demo",
                 "demo",
                 Some(truce_input::Format::Jsonl),
-                &opts,
+                &truce_input::Options::default(),
             );
-            let mut table = output::Table::default();
-            let ok = for_each_batch(&pipeline, docs, false, |p| match format {
-                EventFormat::Jsonl => output::write_events(&mut out, p),
-                EventFormat::Table => {
-                    table.add(p);
-                    Ok(())
-                }
-            })?;
-            if let EventFormat::Table = format {
-                table.write(&mut out)?;
-            }
-            ok
+            write_events(&pipeline, docs, format, false, &mut out)?
         }
         Cmd::Extract { format, input } => {
             let docs = truce_input::read_all(&input.paths, &input.options());
-            let mut table = output::Table::default();
-            let ok = for_each_batch(&pipeline, docs, true, |p| match format {
-                EventFormat::Jsonl => output::write_events(&mut out, p),
-                EventFormat::Table => {
-                    table.add(p);
-                    Ok(())
-                }
-            })?;
-            if let EventFormat::Table = format {
-                table.write(&mut out)?;
-            }
-            ok
+            write_events(&pipeline, docs, format, true, &mut out)?
         }
         Cmd::Clean { format, input } => {
             let docs = truce_input::read_all(&input.paths, &input.options());
@@ -354,6 +331,32 @@ fn run(cli: Cli) -> Result<bool> {
         }
     };
     out.flush()?;
+    Ok(ok)
+}
+
+/// Extract events from `docs` and write them as JSON Lines or as one table.
+fn write_events<I, E>(
+    pipeline: &Pipeline,
+    docs: I,
+    format: EventFormat,
+    progress: bool,
+    out: &mut impl Write,
+) -> Result<bool>
+where
+    I: Iterator<Item = Result<RawDoc, E>>,
+    E: std::fmt::Display,
+{
+    let mut table = output::Table::default();
+    let ok = for_each_batch(pipeline, docs, progress, |p| match format {
+        EventFormat::Jsonl => output::write_events(&mut *out, p),
+        EventFormat::Table => {
+            table.add(p);
+            Ok(())
+        }
+    })?;
+    if let EventFormat::Table = format {
+        table.write(out)?;
+    }
     Ok(ok)
 }
 

@@ -7,26 +7,13 @@ use serde_json::{Map, Value};
 
 use crate::gold::{head_str, Actor, Gold, GoldDate, GoldEvent, GoldPlace};
 use crate::py;
+use truce_model::EventType;
 
-/// The 16 PLOVER event types.
-pub const TYPES: [&str; 16] = [
-    "AGREE",
-    "CONSULT",
-    "SUPPORT",
-    "CONCEDE",
-    "COOPERATE",
-    "AID",
-    "RETREAT",
-    "REQUEST",
-    "ACCUSE",
-    "REJECT",
-    "THREATEN",
-    "PROTEST",
-    "SANCTION",
-    "MOBILIZE",
-    "COERCE",
-    "ASSAULT",
-];
+/// Whether `s` names one of the 16 PLOVER event types, exactly (the scorer
+/// upper-cases predictions before asking).
+pub fn is_type(s: &str) -> bool {
+    EventType::ALL.iter().any(|t| t.as_str() == s)
+}
 
 /// Types whose source and target may be swapped.
 pub const SYMMETRIC: [&str; 3] = ["AGREE", "CONSULT", "COOPERATE"];
@@ -332,7 +319,7 @@ pub fn score_events(gold: &Gold, preds: &[Value]) -> EventReport {
     let mut unknown_type_lines = 0;
     for p in preds {
         let p = p.as_object().unwrap_or(&empty);
-        if !TYPES.contains(&upper_field(p, "type").as_str()) {
+        if !is_type(&upper_field(p, "type")) {
             unknown_type_lines += 1;
         }
         let doc = p.get("doc").map_or_else(String::new, py::str_of);

@@ -40,8 +40,8 @@ use std::path::Path;
 pub use clean::{score_clean, CleanReport, LENGTH_TOLERANCE};
 pub use error::EvalError;
 pub use events::{
-    km, score_events, EventReport, FieldScore, FieldScores, EARTH_RADIUS_KM, PLACE_TOLERANCE_KM,
-    SYMMETRIC, TYPES,
+    is_type, km, score_events, EventReport, FieldScore, FieldScores, EARTH_RADIUS_KM,
+    PLACE_TOLERANCE_KM, SYMMETRIC,
 };
 pub use gold::{load_gold, DocKey, Gold, GoldDoc};
 pub use jsonl::{parse_jsonl, read_jsonl};

@@ -83,24 +83,13 @@ impl Rng {
     }
 }
 
-const TYPES: [&str; 16] = [
-    "AGREE",
-    "CONSULT",
-    "SUPPORT",
-    "CONCEDE",
-    "COOPERATE",
-    "AID",
-    "RETREAT",
-    "REQUEST",
-    "ACCUSE",
-    "REJECT",
-    "THREATEN",
-    "PROTEST",
-    "SANCTION",
-    "MOBILIZE",
-    "COERCE",
-    "ASSAULT",
-];
+/// The 16 PLOVER types, as strings.
+fn types() -> Vec<&'static str> {
+    truce_model::EventType::ALL
+        .iter()
+        .map(|t| t.as_str())
+        .collect()
+}
 
 fn load_gold_values(dir: &Path) -> Vec<Value> {
     let mut paths: Vec<PathBuf> = std::fs::read_dir(dir)
@@ -249,7 +238,7 @@ fn predictions(rng: &mut Rng, gold: &[Value]) -> Vec<String> {
             p.insert("doc".into(), json!(doc_name(rng, stem)));
             let kind = e["type"].as_str().unwrap_or("AID");
             let kind = match rng.below(20) {
-                0 | 1 => (*rng.pick(&TYPES)).to_owned(),
+                0 | 1 => (*rng.pick(&types())).to_owned(),
                 2 => kind.to_lowercase(),
                 3 => "BOMBARD".to_owned(),
                 _ => kind.to_owned(),
@@ -298,7 +287,7 @@ fn predictions(rng: &mut Rng, gold: &[Value]) -> Vec<String> {
         }
         if rng.chance(0.3) {
             out.push(
-                json!({"doc": stem, "type": rng.pick(&TYPES), "source": "ISIS",
+                json!({"doc": stem, "type": rng.pick(&types()), "source": "ISIS",
                             "target": "SYR/CVL", "place": null, "date": null}),
             );
         }
