@@ -844,7 +844,10 @@ impl<'a> Ctx<'a> {
                 if a.sources.is_empty() && noun {
                     // "Au terme d'une journée marathon à Genève, Kerry et Lavrov ont …":
                     // the participants are the next subject in the sentence
-                    if let Some(pi) = self.phrases_after(h.last(), 16).next() {
+                    if let Some(pi) = self
+                        .phrases_after(h.last(), 16)
+                        .find(|&pi| !self.is_speaker_phrase(pi))
+                    {
                         src(&mut a, pi);
                         for qi in self.coordinated_after(pi) {
                             a.targets.extend(self.codes(qi));
@@ -1044,8 +1047,11 @@ impl<'a> Ctx<'a> {
         let Some(head) = k.checked_sub(1) else {
             return false;
         };
-        hits.iter()
-            .any(|o| !std::ptr::eq(o, h) && o.first() < h.first() && o.tokens.contains(&head))
+        let genitive = (k..h.first()).any(|j| Grammar::has(&g.genitive, self.s.fold(j)));
+        (genitive && Grammar::has(&g.content_nouns, self.s.fold(head)))
+            || hits
+                .iter()
+                .any(|o| !std::ptr::eq(o, h) && o.first() < h.first() && o.tokens.contains(&head))
     }
 
     /// Statements whose infinitive complement is their content, not an event

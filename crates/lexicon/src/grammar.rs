@@ -41,6 +41,7 @@ pub struct Grammar {
     pub place_stopwords: Vec<String>,
     pub neutral_venues: Vec<String>,
     pub subordinators: Vec<String>,
+    pub content_nouns: Vec<String>,
 }
 
 impl Grammar {
@@ -83,6 +84,7 @@ impl Grammar {
             &mut g.place_stopwords,
             &mut g.neutral_venues,
             &mut g.subordinators,
+            &mut g.content_nouns,
         ] {
             for w in list.iter_mut() {
                 *w = truce_text::fold(w.trim());
