@@ -163,33 +163,31 @@ impl<'a> Ctx<'a> {
                 state.last_subject = Some(first);
             }
             for (src, tgt) in &pairs {
-                {
-                    if src.is_some() && src == tgt {
-                        continue;
-                    }
-                    out.push((
-                        Event {
-                            doc: self.doc.id.clone(),
-                            kind: trig.kind,
-                            mode: mode.clone(),
-                            source: src.clone(),
-                            target: tgt.clone(),
-                            place: place.clone(),
-                            date: date.clone(),
-                            said_by: said_by.clone(),
-                            negated,
-                            hypothetical,
-                            evidence: evidence.clone(),
-                            span: Some(Evidence {
-                                sentence: evidence.clone(),
-                                sentence_span: self.s.span,
-                                trigger: tspan.slice(self.text).to_string(),
-                                trigger_span: tspan,
-                            }),
-                        },
-                        tspan,
-                    ));
+                if src.is_some() && src == tgt {
+                    continue;
                 }
+                out.push((
+                    Event {
+                        doc: self.doc.id.clone(),
+                        kind: trig.kind,
+                        mode: mode.clone(),
+                        source: src.clone(),
+                        target: tgt.clone(),
+                        place: place.clone(),
+                        date: date.clone(),
+                        said_by: said_by.clone(),
+                        negated,
+                        hypothetical,
+                        evidence: evidence.clone(),
+                        span: Some(Evidence {
+                            sentence: evidence.clone(),
+                            sentence_span: self.s.span,
+                            trigger: tspan.slice(self.text).to_string(),
+                            trigger_span: tspan,
+                        }),
+                    },
+                    tspan,
+                ));
             }
         }
         out
