@@ -216,11 +216,16 @@ impl<'a> Ctx<'a> {
     fn speaker(&self, state: &mut DocState) -> Option<String> {
         let s = self.s;
         let n = s.len();
-        // "selon X", "according to X"
+        // "selon X", "according to X" (each marker split into words once)
+        let markers: Vec<Vec<String>> = self
+            .g()
+            .source_markers
+            .iter()
+            .map(|m| m.split(' ').map(str::to_string).collect())
+            .collect();
         for i in 0..n {
-            for m in &self.g().source_markers {
-                let words: Vec<String> = m.split(' ').map(str::to_string).collect();
-                if s.phrase_at(i, &words) {
+            for words in &markers {
+                if s.phrase_at(i, words) {
                     let after = i + words.len();
                     if let Some(p) = self
                         .phrases
